@@ -36,6 +36,11 @@ public final class Cli implements Runnable {
         for (Object sub : subcommands()) {
             cl.addSubcommand(sub);
         }
+        CommandLine bench = new CommandLine(new BenchCommand());
+        for (Object b : BenchCommand.benchmarks()) {
+            bench.addSubcommand(b);
+        }
+        cl.addSubcommand(bench);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
