@@ -1,16 +1,51 @@
 package dev.backbeat.app;
 
+import dev.backbeat.service.AppInfo;
+import dev.backbeat.service.SettingsStore;
+import dev.backbeat.ui.FxFileChooser;
+import dev.backbeat.ui.FxTaskRunner;
+import dev.backbeat.ui.MainView;
+import dev.backbeat.ui.MainViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The desktop app. */
+import java.util.Objects;
+
+/** The desktop app: the composition root that wires the services, view models and views. */
 public class BackbeatApp extends Application {
+    private FxTaskRunner runner;
+    private MainViewModel viewModel;
+
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Backbeat"), 1280, 800));
-        stage.setTitle("Backbeat");
+        runner = new FxTaskRunner();
+        SettingsStore store = new SettingsStore(SettingsStore.defaultConfigDir());
+        FxFileChooser chooser = new FxFileChooser(() -> stage, getHostServices());
+        viewModel = new MainViewModel(store, new BackendFactory(), runner, chooser);
+        stage.setScene(scene(viewModel));
+        stage.setTitle("Backbeat " + AppInfo.version());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.show();
+        viewModel.connect();
+    }
+
+    /** The window's scene with its stylesheet; tests build the same one. */
+    public static Scene scene(MainViewModel vm) {
+        Scene scene = new Scene(new MainView(vm), 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainView.class.getResource("backbeat.css"), "stylesheet missing").toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) {
+            viewModel.project().backend().close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
     }
 }

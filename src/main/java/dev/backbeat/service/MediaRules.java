@@ -1,0 +1,59 @@
+package dev.backbeat.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What both back ends accept as an upload, checked before any work starts. */
+public final class MediaRules {
+    public static final long MAX_BYTES = 500L * 1024 * 1024;
+    public static final List<String> VIDEO_EXTENSIONS = List.of("mp4", "mov", "avi", "webm", "mkv");
+    public static final List<String> ALL_EXTENSIONS = List.of(
+            "mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+
+    private MediaRules() {
+    }
+
+    public static String extension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean looksLikeVideo(Path file) {
+        return VIDEO_EXTENSIONS.contains(extension(file));
+    }
+
+    /** The problem with this file in the user's words, or empty when it may be uploaded. */
+    public static Optional<String> problemWith(Path file, List<String> accepted) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.exists(file)) {
+            return Optional.of(name + " was not found. It may have been moved or deleted.");
+        }
+        if (Files.isDirectory(file)) {
+            return Optional.of(name + " is a folder. Drop the video files themselves.");
+        }
+        if (!accepted.contains(extension(file))) {
+            return Optional.of(name + " is not a supported file. Backbeat accepts "
+                    + String.join(", ", accepted.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()) + ".");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return Optional.of(name + " cannot be read: " + e.getMessage());
+        }
+        if (size == 0) {
+            return Optional.of(name + " is empty (0 bytes). It may not have finished copying.");
+        }
+        if (size > MAX_BYTES) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "%s is %.0f MB; the limit is 500 MB. Trim it or export it at a lower bitrate first.",
+                    name, size / 1024.0 / 1024.0));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.backbeat.ui;
+
+import dev.backbeat.service.MediaRules;
+import javafx.application.HostServices;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The desktop's own file dialogs. */
+public final class FxFileChooser implements FileChooserPort {
+    private final Supplier<Window> owner;
+    private final HostServices host;
+
+    public FxFileChooser(Supplier<Window> owner, HostServices host) {
+        this.owner = owner;
+        this.host = host;
+    }
+
+    @Override
+    public List<Path> chooseVideos() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Add video clips");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos",
+                MediaRules.VIDEO_EXTENSIONS.stream().map(e -> "*." + e).toList()));
+        List<File> files = fc.showOpenMultipleDialog(owner.get());
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseExportTarget(Path suggested) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export MP4");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MP4 video", "*.mp4"));
+        Path dir = suggested.getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            fc.setInitialDirectory(dir.toFile());
+        }
+        fc.setInitialFileName(suggested.getFileName().toString());
+        File f = fc.showSaveDialog(owner.get());
+        if (f == null) {
+            return Optional.empty();
+        }
+        Path p = f.toPath();
+        return Optional.of(p.getFileName().toString().toLowerCase().endsWith(".mp4") ? p
+                : p.resolveSibling(p.getFileName() + ".mp4"));
+    }
+
+    @Override
+    public boolean reveal(Path file) {
+        if (host == null) {
+            return false;
+        }
+        Path dir = file.getParent() == null ? file : file.getParent();
+        host.showDocument(dir.toUri().toString());
+        return true;
+    }
+}

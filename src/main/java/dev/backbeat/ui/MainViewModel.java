@@ -1,0 +1,128 @@
+package dev.backbeat.ui;
+
+import dev.backbeat.service.Backend;
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.BackendKind;
+import dev.backbeat.service.Settings;
+import dev.backbeat.service.SettingsStore;
+import dev.backbeat.ui.chat.ChatViewModel;
+import dev.backbeat.ui.export.ExportViewModel;
+import dev.backbeat.ui.timeline.TimelineViewModel;
+import dev.backbeat.ui.upload.UploadViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.io.IOException;
+import java.util.function.Function;
+
+/** The window: which back end is in use, the status line, and the four panes' view models. */
+public final class MainViewModel {
+    private final ProjectModel project;
+    private final TaskRunner runner;
+    private final SettingsStore store;
+    private final Function<Settings, Backend> backends;
+    private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<BackendKind> backendKind = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final UploadViewModel upload;
+    private final ChatViewModel chat;
+    private final TimelineViewModel timeline;
+    private final ExportViewModel export;
+    private boolean switching;
+
+    public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
+                         FileChooserPort chooser) {
+        this.store = store;
+        this.backends = backends;
+        this.runner = runner;
+        Settings initial = store.load();
+        settings.set(initial);
+        this.project = new ProjectModel(backends.apply(initial));
+        this.upload = new UploadViewModel(project, runner, chooser);
+        this.export = new ExportViewModel(project, runner, chooser);
+        this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
+        this.timeline = new TimelineViewModel(project);
+        backendKind.set(initial.backend());
+        backendKind.addListener((obs, old, now) -> {
+            if (!switching && now != null && now != old) {
+                apply(settings.get().withBackend(now));
+            }
+        });
+    }
+
+    public UploadViewModel upload() {
+        return upload;
+    }
+
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public ProjectModel project() {
+        return project;
+    }
+
+    /** The back-end switch in the toolbar: the user picks, the app reconnects. */
+    public ObjectProperty<BackendKind> backendKindProperty() {
+        return backendKind;
+    }
+
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Connects the current back end in the background; the chat says how it went. */
+    public void connect() {
+        Backend backend = project.backend();
+        status.set("Setting things up…");
+        runner.task("Connecting", (progress, cancel) -> backend.connect(progress))
+                .onProgress((note, f) -> status.set(note))
+                .onSuccess(line -> {
+                    status.set(backend.name() + " · ready");
+                    chat.say(line);
+                })
+                .onError(e -> {
+                    String text = e instanceof BackendException be ? be.userMessage() : e.getMessage();
+                    status.set(backend.name() + " · not connected");
+                    chat.say(text);
+                })
+                .start();
+    }
+
+    /** Saves new settings and, when the back end changed, switches to it. */
+    public void apply(Settings next) {
+        Settings before = settings.get();
+        settings.set(next);
+        try {
+            store.save(next);
+        } catch (IOException e) {
+            chat.say("Your settings could not be saved (" + e.getMessage() + "); they apply until you quit.");
+        }
+        switching = true;
+        backendKind.set(next.backend());
+        switching = false;
+        if (!next.equals(before)) {
+            Backend old = project.backend();
+            project.useBackend(backends.apply(next));
+            old.close();
+            chat.say("Switched to the " + next.backend().label() + ".");
+            connect();
+        }
+    }
+}

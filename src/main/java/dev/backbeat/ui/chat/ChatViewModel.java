@@ -1,0 +1,179 @@
+package dev.backbeat.ui.chat;
+
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.CancelToken;
+import dev.backbeat.service.ChatEvent;
+import dev.backbeat.service.InputRouter;
+import dev.backbeat.service.Intent;
+import dev.backbeat.ui.ProjectModel;
+import dev.backbeat.ui.TaskRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * The chat pane: routes what the user types (export, credits, status and upload are handled
+ * directly; the rest is a chat turn) and shows the reply as it streams in.
+ */
+public final class ChatViewModel {
+    private static final List<String> SUGGESTIONS = List.of(
+            "upbeat lo-fi", "calmer in the middle", "no drums", "add the title 'My Trip' for 3 s", "make it vertical");
+
+    private final ProjectModel project;
+    private final TaskRunner runner;
+    private final InputRouter router = new InputRouter();
+    private final Runnable onExportAsked;
+    private final Runnable onUploadAsked;
+    private final ObservableList<ChatMessage> messages = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a fresh wrapper each call would be lost to GC. */
+    private final ObservableList<ChatMessage> messagesView = FXCollections.unmodifiableObservableList(messages);
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private CancelToken running;
+    private ChatMessage reply;
+    private ChatMessage note;
+
+    public ChatViewModel(ProjectModel project, TaskRunner runner, Runnable onExportAsked, Runnable onUploadAsked) {
+        this.project = project;
+        this.runner = runner;
+        this.onExportAsked = onExportAsked;
+        this.onUploadAsked = onUploadAsked;
+    }
+
+    public ObservableList<ChatMessage> messages() {
+        return messagesView;
+    }
+
+    public List<String> suggestions() {
+        return SUGGESTIONS;
+    }
+
+    /** What the user is typing: the one writable property. */
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Sends what is in the input box. */
+    public void send() {
+        String text = input.get() == null ? "" : input.get().trim();
+        if (text.isEmpty() || busy.get()) {
+            return;
+        }
+        input.set("");
+        messages.add(new ChatMessage(ChatMessage.Role.USER, text));
+        Intent intent = router.route(text);
+        switch (intent) {
+            case EXPORT -> onExportAsked.run();
+            case UPLOAD -> onUploadAsked.run();
+            case CREDITS -> ask("Checking credits", () -> project.backend().credits().describe());
+            case STATE -> askState();
+            case CHAT -> chat(text);
+        }
+    }
+
+    public void sendSuggestion(String suggestion) {
+        input.set(suggestion);
+        send();
+    }
+
+    /** Stops the turn in progress; text already shown stays. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Adds a line from the app itself (connected, switched back end…). */
+    public void say(String text) {
+        messages.add(new ChatMessage(ChatMessage.Role.NOTE, text));
+    }
+
+    private interface Query {
+        String ask() throws Exception;
+    }
+
+    private void ask(String title, Query query) {
+        busy.set(true);
+        running = runner.task(title, (progress, cancel) -> query.ask())
+                .onSuccess(text -> messages.add(new ChatMessage(ChatMessage.Role.ASSISTANT, text)))
+                .onError(this::showError)
+                .onFinally(() -> busy.set(false))
+                .start();
+    }
+
+    private void askState() {
+        busy.set(true);
+        running = runner.task("Reading the timeline", (progress, cancel) -> project.backend().state())
+                .onSuccess(state -> {
+                    project.apply(state);
+                    messages.add(new ChatMessage(ChatMessage.Role.ASSISTANT, state.draft().summary()));
+                })
+                .onError(this::showError)
+                .onFinally(() -> busy.set(false))
+                .start();
+    }
+
+    private void chat(String text) {
+        busy.set(true);
+        reply = null;
+        note = null;
+        running = runner.task("Chat", (progress, cancel) -> {
+                    project.backend().chat(text, event -> runner.onUi(() -> handle(event)), cancel);
+                    return null;
+                })
+                .onError(this::showError)
+                .onFinally(() -> busy.set(false))
+                .start();
+    }
+
+    private void handle(ChatEvent event) {
+        if (event instanceof ChatEvent.Text t) {
+            if (reply == null) {
+                reply = new ChatMessage(ChatMessage.Role.ASSISTANT, "");
+                messages.add(reply);
+            }
+            reply.append(t.chunk());
+        } else if (event instanceof ChatEvent.Progress p) {
+            showNote(p.note());
+        } else if (event instanceof ChatEvent.StillWorking w) {
+            showNote(w.note());
+        } else if (event instanceof ChatEvent.TimelineChanged c) {
+            project.setDraft(c.draft());
+            if (c.description() != null && !c.description().isBlank()) {
+                messages.add(new ChatMessage(ChatMessage.Role.NOTE, c.description()));
+            }
+        } else if (event instanceof ChatEvent.Failed f) {
+            showError(f.error());
+        } else if (event instanceof ChatEvent.Done) {
+            note = null;
+        }
+    }
+
+    /** Progress notes replace each other instead of piling up. */
+    private void showNote(String text) {
+        if (note == null || messages.indexOf(note) != messages.size() - 1) {
+            note = new ChatMessage(ChatMessage.Role.NOTE, text);
+            messages.add(note);
+        } else {
+            note.replace(text);
+        }
+    }
+
+    private void showError(Throwable e) {
+        String text = e instanceof BackendException be ? be.userMessage()
+                : "Something went wrong: " + e.getMessage();
+        if (e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED) {
+            text = "Stopped.";
+        }
+        messages.add(new ChatMessage(ChatMessage.Role.ERROR, text));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.backbeat.ui.export;
+
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.CancelToken;
+import dev.backbeat.service.ExportProgress;
+import dev.backbeat.service.ExportRequest;
+import dev.backbeat.service.ExportResult;
+import dev.backbeat.ui.FileChooserPort;
+import dev.backbeat.ui.ProjectModel;
+import dev.backbeat.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The export sheet: format choices, destination, progress with ETA, cancel, and the finished file. */
+public final class ExportViewModel {
+    public static final List<String> ASPECTS = List.of("16:9", "9:16", "1:1");
+    public static final List<Double> LOUDNESS = List.of(-14.0, -16.0, -23.0);
+
+    private final ProjectModel project;
+    private final TaskRunner runner;
+    private final FileChooserPort chooser;
+    private final BooleanProperty open = new SimpleBooleanProperty();
+    private final ObjectProperty<String> aspect = new SimpleObjectProperty<>("16:9");
+    private final ObjectProperty<Double> loudness = new SimpleObjectProperty<>(-14.0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper exportable = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canExport;
+    private CancelToken job;
+
+    public ExportViewModel(ProjectModel project, TaskRunner runner, FileChooserPort chooser) {
+        this.project = project;
+        this.runner = runner;
+        this.chooser = chooser;
+        exportable.bind(Bindings.createBooleanBinding(() -> project.draft().isExportable(), project.draftProperty()));
+        canExport = exportable.getReadOnlyProperty().and(running.getReadOnlyProperty().not());
+        project.draftProperty().addListener((obs, old, now) -> {
+            if (!running.get()) {
+                status.set(now.isExportable() ? "" : emptyHint());
+            }
+        });
+        status.set(emptyHint());
+    }
+
+    private static String emptyHint() {
+        return "Add a clip first: there is nothing to export yet.";
+    }
+
+    /** Whether the sheet is showing. */
+    public BooleanProperty openProperty() {
+        return open;
+    }
+
+    public ObjectProperty<String> aspectProperty() {
+        return aspect;
+    }
+
+    public ObjectProperty<Double> loudnessProperty() {
+        return loudness;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    public void show() {
+        open.set(true);
+    }
+
+    public void hide() {
+        open.set(false);
+    }
+
+    /** Asks where to save, then renders there. */
+    public void export() {
+        if (!canExport.get()) {
+            return;
+        }
+        Path suggested = Path.of(System.getProperty("user.home"), "Videos", "backbeat-export.mp4");
+        chooser.chooseExportTarget(suggested).ifPresent(this::exportTo);
+    }
+
+    public void exportTo(Path target) {
+        if (!canExport.get()) {
+            return;
+        }
+        running.set(true);
+        result.set(null);
+        progress.set(0);
+        status.set("Starting…");
+        ExportRequest request = new ExportRequest(target, aspect.get(), loudness.get());
+        job = runner.task("Exporting", (p, cancel) -> project.backend().export(request,
+                        update -> runner.onUi(() -> showProgress(update)), cancel))
+                .onSuccess(this::finished)
+                .onError(this::failed)
+                .onFinally(() -> running.set(false))
+                .start();
+    }
+
+    public void cancel() {
+        if (job != null && running.get()) {
+            status.set("Cancelling…");
+            job.cancel();
+        }
+    }
+
+    /** Opens the folder of the finished file. */
+    public void reveal() {
+        if (result.get() != null && !chooser.reveal(result.get())) {
+            status.set("Saved to " + result.get() + " (this desktop cannot open folders for us).");
+        }
+    }
+
+    private void showProgress(ExportProgress update) {
+        if (update.fraction() >= 0) {
+            progress.set(update.fraction());
+        }
+        String eta = update.etaSeconds() >= 0 ? " · about " + formatEta(update.etaSeconds()) + " left" : "";
+        status.set(update.stage() + eta);
+    }
+
+    static String formatEta(long seconds) {
+        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
+    }
+
+    private void finished(ExportResult done) {
+        progress.set(1);
+        result.set(done.file());
+        status.set("Saved " + done.file().getFileName() + (done.details() == null || done.details().isBlank()
+                ? "" : " · " + done.details()));
+    }
+
+    private void failed(Throwable e) {
+        progress.set(0);
+        if (e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED) {
+            status.set("Export cancelled. Nothing was written.");
+        } else {
+            status.set(e instanceof BackendException be ? be.userMessage() : "Export failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.backbeat.ui.upload;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The clips pane: a big drop target while empty, then a list of clip cards with their progress. */
+public final class UploadView extends VBox {
+
+    public UploadView(UploadViewModel vm) {
+        setId("uploadPane");
+        getStyleClass().addAll("pane", "upload-pane");
+
+        Label header = new Label("CLIPS");
+        header.getStyleClass().add("pane-header");
+
+        Label hint = new Label(vm.dropHint());
+        hint.getStyleClass().add("drop-hint");
+        hint.setWrapText(true);
+        StackPane dropZone = new StackPane(hint);
+        dropZone.setId("dropZone");
+        dropZone.getStyleClass().add("drop-zone");
+        dropZone.setOnMouseClicked(e -> vm.chooseFiles());
+        VBox.setVgrow(dropZone, Priority.ALWAYS);
+
+        ListView<ClipItem> list = new ListView<>(vm.clips());
+        list.setId("clipList");
+        list.getStyleClass().add("clip-list");
+        list.setCellFactory(v -> new ClipCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button add = new Button("+ Add clips");
+        add.setId("addClips");
+        add.setMaxWidth(Double.MAX_VALUE);
+        add.setOnAction(e -> vm.chooseFiles());
+
+        list.visibleProperty().bind(vm.emptyProperty().not());
+        list.managedProperty().bind(list.visibleProperty());
+        add.visibleProperty().bind(list.visibleProperty());
+        add.managedProperty().bind(add.visibleProperty());
+        dropZone.visibleProperty().bind(vm.emptyProperty());
+        dropZone.managedProperty().bind(dropZone.visibleProperty());
+
+        getChildren().addAll(header, dropZone, list, add);
+        setSpacing(8);
+    }
+
+    /** Accepts video files dragged anywhere over {@code target} (the whole window). */
+    public static void acceptDrops(javafx.scene.Node target, UploadViewModel vm) {
+        target.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            Dragboard db = e.getDragboard();
+            if (db.hasFiles() && vm.accepts(paths(db.getFiles()))) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        target.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            Dragboard db = e.getDragboard();
+            boolean ok = db.hasFiles();
+            if (ok) {
+                vm.addFiles(paths(db.getFiles()));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private static List<Path> paths(List<File> files) {
+        return files.stream().map(File::toPath).toList();
+    }
+
+    private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+
+    private static final class ClipCell extends ListCell<ClipItem> {
+        private final Label name = new Label();
+        private final Label status = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final VBox box = new VBox(4, name, status, bar);
+        private final javafx.beans.value.ChangeListener<Boolean> failedListener =
+                (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);
+        private ClipItem current;
+
+        ClipCell() {
+            name.getStyleClass().add("clip-name");
+            status.getStyleClass().add("clip-status");
+            status.setWrapText(true);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.managedProperty().bind(bar.visibleProperty());
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.getStyleClass().add("clip-card");
+        }
+
+        @Override
+        protected void updateItem(ClipItem item, boolean empty) {
+            super.updateItem(item, empty);
+            status.textProperty().unbind();
+            bar.progressProperty().unbind();
+            bar.visibleProperty().unbind();
+            status.pseudoClassStateChanged(ERROR, false);
+            if (current != null) {
+                current.failedProperty().removeListener(failedListener);
+            }
+            current = item;
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(item.name());
+            status.textProperty().bind(item.statusProperty());
+            bar.progressProperty().bind(item.progressProperty());
+            bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));
+            status.pseudoClassStateChanged(ERROR, item.failedProperty().get());
+            item.failedProperty().addListener(failedListener);
+            setGraphic(box);
+        }
+    }
+}

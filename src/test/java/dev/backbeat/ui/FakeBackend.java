@@ -1,0 +1,106 @@
+package dev.backbeat.ui;
+
+import com.google.gson.JsonObject;
+import dev.backbeat.draft.Draft;
+import dev.backbeat.draft.Segment;
+import dev.backbeat.draft.Track;
+import dev.backbeat.draft.TrackType;
+import dev.backbeat.service.Backend;
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.CancelToken;
+import dev.backbeat.service.ChatEvent;
+import dev.backbeat.service.Credits;
+import dev.backbeat.service.ExportProgress;
+import dev.backbeat.service.ExportRequest;
+import dev.backbeat.service.ExportResult;
+import dev.backbeat.service.MediaInfo;
+import dev.backbeat.service.ProgressListener;
+import dev.backbeat.service.SessionState;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A scripted back end for view-model and window tests: records calls, replies as told. */
+public class FakeBackend implements Backend {
+    public final List<String> chats = new ArrayList<>();
+    public final List<Path> uploads = new ArrayList<>();
+    public final List<ExportRequest> exports = new ArrayList<>();
+    public List<ChatEvent> reply = List.of(new ChatEvent.Text("Sure"), new ChatEvent.Done());
+    public BackendException uploadError;
+    public int creditCalls;
+    private Draft draft = Draft.empty();
+
+    @Override
+    public String name() {
+        return "Fake";
+    }
+
+    @Override
+    public String connect(ProgressListener progress) {
+        return "Connected to the fake";
+    }
+
+    @Override
+    public List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel) throws BackendException {
+        progress.progress("Reading", 0.5);
+        if (uploadError != null) {
+            throw uploadError;
+        }
+        uploads.addAll(files);
+        List<MediaInfo> out = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
+        for (Path f : files) {
+            out.add(new MediaInfo(f.getFileName().toString(), f.toString(), "video", 42_000, 1920, 1080, 30, true));
+            JsonObject meta = new JsonObject();
+            meta.addProperty("title", f.getFileName().toString());
+            segments.add(Segment.of(42_000, meta));
+        }
+        draft = new Draft(List.of(new Track(TrackType.VIDEO, segments)));
+        return out;
+    }
+
+    @Override
+    public List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel) {
+        return List.of();
+    }
+
+    @Override
+    public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
+        chats.add(message);
+        reply.forEach(events);
+    }
+
+    @Override
+    public SessionState state() {
+        return new SessionState(draft, List.of());
+    }
+
+    public void setDraft(Draft d) {
+        draft = d;
+    }
+
+    @Override
+    public Credits credits() {
+        creditCalls++;
+        return new Credits(true, 87, 3, 100, "");
+    }
+
+    @Override
+    public ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
+            throws BackendException {
+        exports.add(request);
+        progress.accept(new ExportProgress("Rendering", 0.5, 12));
+        cancel.throwIfCancelled();
+        try {
+            Files.writeString(request.target(), "mp4");
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "cannot write");
+        }
+        return new ExportResult(request.target(), "video copied untouched");
+    }
+}
