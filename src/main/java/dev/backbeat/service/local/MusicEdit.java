@@ -1,0 +1,59 @@
+package dev.backbeat.service.local;
+
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** One change a chat message asks of the local engine's music, title or export. */
+public sealed interface MusicEdit {
+
+    /** calm, happy, energetic, epic, sad, tense, romantic, dreamy, dark, inspiring, playful, nostalgic, mysterious. */
+    record Mood(String mood) implements MusicEdit {
+    }
+
+    /** lofi, cinematic, pop, acoustic, electronic, corporate, piano, suspense. */
+    record Style(String style) implements MusicEdit {
+    }
+
+    /** An exact tempo, or a factor on the current one (faster 1.15, half time 0.5). */
+    record Tempo(OptionalInt bpm, double factor) implements MusicEdit {
+    }
+
+    /** An exact music volume in percent, or a change in dB (quieter -4). */
+    record Volume(OptionalInt percent, double deltaDb) implements MusicEdit {
+    }
+
+    /** Instruments to add and to drop; {@code only} drops all but {@code add}. */
+    record Instruments(Set<String> add, Set<String> remove, boolean only) implements MusicEdit {
+    }
+
+    /**
+     * More or less energy over a span: {@code delta} -1..1. {@code shape} is "level" (a steady
+     * change), "build" (rising into the span's start) or "drop" (a hit at the span's start).
+     */
+    record Intensity(TimeSpan span, double delta, String shape) implements MusicEdit {
+    }
+
+    /** A title overlay; start and duration in seconds. */
+    record Title(String text, double startSec, double durationSec) implements MusicEdit {
+    }
+
+    /** "16:9", "9:16" or "1:1". */
+    record Aspect(String aspect) implements MusicEdit {
+    }
+
+    record Ducking(boolean on) implements MusicEdit {
+    }
+
+    /** Another piece in the same brief (a new seed). */
+    record Variation() implements MusicEdit {
+    }
+
+    /** A key and/or mode: key may be empty ("minor key"), mode "major" or "minor" or empty. */
+    record Key(String key, String mode) implements MusicEdit {
+    }
+
+    /** What to do with the clip's own sound: keep, lower, or replace (mute). */
+    record OriginalSound(String mode, OptionalDouble percent) implements MusicEdit {
+    }
+}
