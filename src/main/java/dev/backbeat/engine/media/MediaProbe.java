@@ -45,6 +45,10 @@ public final class MediaProbe {
         FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFPROBE, List.of("-v", "error", "-print_format", "json",
                 "-show_format", "-show_streams", ffmpegInput(path)), STALL_SECONDS);
         if (r.exitCode() != 0) {
+            if (looksLikeText(path)) {
+                throw new MediaException(MediaException.Kind.NOT_MEDIA, "\"" + name + "\" holds text, not video,"
+                        + " whatever its name says. Choose a video such as MP4, MOV, MKV or WebM.");
+            }
             throw failureOf(name, r.stderrText());
         }
         JsonObject root;
@@ -55,6 +59,24 @@ public final class MediaProbe {
                     + name + "\".", e);
         }
         return read(path, name, root);
+    }
+
+    /** True when the file starts with printable text only (a note or a web page saved under a video name). */
+    static boolean looksLikeText(Path path) {
+        byte[] head = new byte[512];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xff;
+            if (b < 0x09 || b > 0x0d && b < 0x20 || b == 0x7f) {
+                return false;
+            }
+        }
+        return n > 0;
     }
 
     /** The user-worded error for an ffmpeg or ffprobe failure on a file, from its stderr. */
@@ -109,8 +131,9 @@ public final class MediaProbe {
         }
         double avg = rate(str(video, "avg_frame_rate"));
         double nominal = rate(str(video, "r_frame_rate"));
-        double fps = avg > 0 ? avg : nominal;
         boolean vfr = avg > 0 && nominal > 0 && Math.abs(avg - nominal) / nominal > 0.01;
+        // a constant-rate stream's exact rate is the nominal one; its average carries rounding from the duration
+        double fps = vfr || nominal <= 0 ? avg : nominal;
         double duration = num(format, "duration");
         if (!(duration > 0)) {
             duration = num(video, "duration");
