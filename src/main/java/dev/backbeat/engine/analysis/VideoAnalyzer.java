@@ -1,0 +1,185 @@
+package dev.backbeat.engine.analysis;
+
+import dev.backbeat.engine.analysis.VideoProfile.Cut;
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.Ffmpeg;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.media.MediaProbe;
+import dev.backbeat.engine.media.Progress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a clip once and says what is in it. One ffmpeg process decodes the file, writes tiny RGB
+ * frames (96x54) to a pipe that is measured frame by frame, and the sound as 16 kHz mono PCM to a
+ * temporary file measured afterwards; nothing keeps more than a few frames in memory.
+ */
+public final class VideoAnalyzer {
+
+    public static final double STEP_SEC = 0.25;
+    static final int WIDTH = 96;
+    static final int HEIGHT = 54;
+    static final int SAMPLE_RATE = 16000;
+    private static final double STALL_SECONDS = 45;
+
+    private final FfmpegRunner runner;
+    private final MediaProbe probe;
+    private String scaleFlags = "fast_bilinear";
+
+    public VideoAnalyzer(FfmpegRunner runner) {
+        this.runner = runner;
+        this.probe = new MediaProbe(runner);
+    }
+
+    /** The swscale algorithm for the downscale (the benchmark compares them). */
+    public VideoAnalyzer scaleFlags(String flags) {
+        this.scaleFlags = flags;
+        return this;
+    }
+
+    /** The last run's ffmpeg peak memory, in kB (0 if unknown). */
+    private long lastPeakRssKb;
+
+    public long lastFfmpegPeakRssKb() {
+        return lastPeakRssKb;
+    }
+
+    public VideoProfile analyze(Path input, Progress progress, Cancellation cancellation) throws MediaException {
+        ClipInfo info = probe.probe(input);
+        Path pcm = null;
+        try {
+            if (info.hasAudio()) {
+                pcm = Files.createTempFile("backbeat-sound-", ".pcm");
+            }
+            return analyze(input, info, pcm, progress, cancellation);
+        } catch (IOException e) {
+            throw new MediaException(MediaException.Kind.FAILED, "The analysis could not use a temporary file ("
+                    + e.getMessage() + "). Check that the temporary folder has free space.", e);
+        } finally {
+            if (pcm != null) {
+                try {
+                    Files.deleteIfExists(pcm);
+                } catch (IOException ignored) {
+                    // a stray temp file is harmless
+                }
+            }
+        }
+    }
+
+    private VideoProfile analyze(Path input, ClipInfo info, Path pcm, Progress progress, Cancellation cancellation)
+            throws MediaException, IOException {
+        double fps = info.fps();
+        CutDetector cuts = new CutDetector(fps);
+        SoftTransitionFinder soft = new SoftTransitionFinder(fps);
+        MotionMeter motionMeter = new MotionMeter();
+        ShotColours colours = new ShotColours();
+        FfmpegRunner.OutputReader frames = stdout -> readFrames(stdout, cancellation, cuts, soft, motionMeter, colours);
+        List<Path> partial = pcm == null ? List.of() : List.of(pcm);
+        FfmpegRunner.Result result = runner.run(Ffmpeg.Tool.FFMPEG, arguments(info, pcm), frames, info.durationSec(),
+                (f, speed) -> progress.update(0.95 * f, speed), cancellation, STALL_SECONDS, partial);
+        lastPeakRssKb = result.peakRssKb();
+        String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();
+        if (cuts.frameCount() == 0) {
+            if (result.exitCode() != 0) {
+                throw MediaProbe.failureOf(name, result.stderrText());
+            }
+            throw new MediaException(MediaException.Kind.CORRUPT, "No picture could be decoded from \"" + name
+                    + "\": the file is probably damaged. Use a complete copy.");
+        }
+        LoudnessMeter loudnessMeter = new LoudnessMeter(SAMPLE_RATE);
+        SpeechDetector speechDetector = new SpeechDetector(SAMPLE_RATE);
+        long samples = pcm != null && result.exitCode() == 0 ? SoundReader.read(pcm, loudnessMeter, speechDetector) : 0;
+        cancellation.throwIfCancelled();
+
+        double videoSec = cuts.frameCount() / fps;
+        double duration = info.durationSec() > 0 ? info.durationSec() : Math.max(videoSec, samples / (double) SAMPLE_RATE);
+        int steps = Math.max(1, (int) Math.ceil(duration / STEP_SEC - 1e-9));
+
+        // A fade is many small steps; where one was found, the hard-cut detector's hits inside it are
+        // steps of the fade (a coarse histogram jumps as colours cross its bins), not cuts.
+        List<double[]> softSpans = soft.finish();
+        List<Cut> allCuts = new ArrayList<>();
+        Set<Integer> changeFrames = new HashSet<>();
+        List<Integer> hardFrames = new ArrayList<>();
+        for (double[] c : cuts.finish()) {
+            int frame = (int) c[0];
+            if (softSpans.stream().anyMatch(s -> frame > s[0] && frame <= s[1])) {
+                continue;
+            }
+            allCuts.add(new Cut(frame / fps, frame, c[1], false, 0));
+            changeFrames.add(frame);
+            hardFrames.add(frame);
+        }
+        for (double[] s : softSpans) {
+            int from = (int) s[0];
+            int to = (int) s[1];
+            int mid = (from + to + 1) / 2;
+            allCuts.add(new Cut(mid / fps, mid, Math.min(1, 3 * s[2]), true, (to - from) / fps));
+        }
+        allCuts.sort(Comparator.comparingDouble(Cut::timeSec));
+
+        double[] motion = motionMeter.motion(changeFrames, fps, STEP_SEC, steps);
+        List<VideoProfile.Shot> shots = colours.shots(hardFrames, fps, duration, motion, STEP_SEC);
+        double[] loudness = pcm != null ? loudnessMeter.momentary(STEP_SEC, steps) : silentCurve(steps);
+        List<VideoProfile.Interval> speech = speechDetector.speech();
+        List<VideoProfile.Interval> silence = pcm != null ? speechDetector.silence(duration)
+                : List.of(new VideoProfile.Interval(0, duration));
+        double[] arousal = ArousalCurve.compute(motion, shots, loudness, info.hasAudio(), STEP_SEC);
+        VideoProfile.Mood mood = MoodEstimator.estimate(shots, arousal, motion, speech, duration);
+        progress.update(1.0, 0);
+        return new VideoProfile(input.toString(), duration, fps, info.displayWidth(), info.displayHeight(),
+                info.hasAudio(), allCuts, STEP_SEC, motion, MotionMeter.visualBeats(motion, STEP_SEC), shots, arousal,
+                loudness, speech, silence, mood);
+    }
+
+    private List<String> arguments(ClipInfo info, Path pcm) {
+        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags;
+        if (info.variableFrameRate()) {
+            // a variable-rate clip is put on an even grid so that frame n is at n / fps
+            filter += String.format(Locale.ROOT, ",fps=%.6f", info.fps());
+        }
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
+                "-progress", "pipe:2", "-i", MediaProbe.ffmpegInput(info.path()),
+                "-map", "0:v:0", "-vf", filter, "-pix_fmt", "rgb24", "-fps_mode", "passthrough",
+                "-f", "rawvideo", "pipe:1"));
+        if (pcm != null) {
+            args.addAll(List.of("-map", "0:a:0", "-ac", "1", "-ar", Integer.toString(SAMPLE_RATE),
+                    "-c:a", "pcm_s16le", "-f", "s16le", "-y", "file:" + pcm.toAbsolutePath()));
+        }
+        return args;
+    }
+
+    private static void readFrames(InputStream stdout, Cancellation cancellation, CutDetector cuts,
+                                   SoftTransitionFinder soft, MotionMeter motion, ShotColours colours)
+            throws IOException, MediaException {
+        byte[] rgb = new byte[WIDTH * HEIGHT * 3];
+        byte[] previous = null;
+        while (stdout.readNBytes(rgb, 0, rgb.length) == rgb.length) {
+            cancellation.throwIfCancelled();
+            FrameFeatures frame = new FrameFeatures(rgb, WIDTH, HEIGHT);
+            frame.change = previous == null ? 0 : FrameFeatures.lumaDifference(previous, frame.luma);
+            previous = frame.luma;
+            cuts.accept(frame);
+            soft.accept(frame);
+            motion.accept(frame);
+            colours.accept(frame);
+        }
+    }
+
+    private static double[] silentCurve(int steps) {
+        double[] curve = new double[steps];
+        java.util.Arrays.fill(curve, LoudnessMeter.SILENCE_LUFS);
+        return curve;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.backbeat.engine.media;
+
+import java.nio.file.Path;
+
+/**
+ * What a probe read from a media file, before any decoding.
+ *
+ * @param width          coded width of the picture
+ * @param height         coded height of the picture
+ * @param rotation       clockwise display rotation, 0/90/180/270
+ * @param fps            average frame rate (frames / duration)
+ * @param nominalFps     the stream's nominal rate (r_frame_rate)
+ * @param variableFrameRate true when the average and nominal rates differ
+ * @param frameCount     frames in the video stream where the container says, else -1
+ */
+public record ClipInfo(Path path, String container, double durationSec, String videoCodec, int width, int height,
+                       int rotation, double fps, double nominalFps, boolean variableFrameRate, long frameCount,
+                       boolean hasAudio, String audioCodec, int audioSampleRate, int audioChannels) {
+
+    /** Width as shown to the viewer (swapped for 90°/270° rotation). */
+    public int displayWidth() {
+        return rotation % 180 == 0 ? width : height;
+    }
+
+    public int displayHeight() {
+        return rotation % 180 == 0 ? height : width;
+    }
+
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "%s, %.2f s, %dx%d%s, %.3f fps%s, %s",
+                videoCodec, durationSec, displayWidth(), displayHeight(),
+                rotation != 0 ? " (rotated " + rotation + "°)" : "", fps, variableFrameRate ? " (variable)" : "",
+                hasAudio ? "sound: " + audioCodec + " " + audioSampleRate + " Hz" : "no sound");
+    }
+}
