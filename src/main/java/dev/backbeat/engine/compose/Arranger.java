@@ -1,0 +1,187 @@
+package dev.backbeat.engine.compose;
+
+import dev.backbeat.engine.analysis.VideoProfile;
+import dev.backbeat.engine.analysis.VideoProfile.Cut;
+import dev.backbeat.engine.analysis.VideoProfile.Interval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Turns the plan (grid, sections, chords) into notes for drums, bass, harmony and melody in a
+ * style: density follows each bar's energy, fills lead into new sections, cuts get accents, and
+ * under speech the lead rests and the rest thins out so a voice stays clear.
+ */
+public final class Arranger {
+
+    static final int PAD_CHANNEL = 1;
+
+    private final StyleSpec spec;
+    private final Brief brief;
+    private final Random rng;
+
+    public Arranger(StyleSpec spec, Brief brief, Random rng) {
+        this.spec = spec;
+        this.brief = brief;
+        this.rng = rng;
+    }
+
+    public Score arrange(VideoProfile profile, Key key, BeatGrid grid, SectionPlanner.Plan plan, List<Chord> chords) {
+        List<Note> notes = new ArrayList<>();
+        List<Section> sections = plan.sections();
+        PadVoicer padVoicer = new PadVoicer(52, 74);
+        PadVoicer compVoicer = new PadVoicer(spec.comp() == 0 ? 55 : 52, 79);
+        MelodyWriter melody = new MelodyWriter(rng, spec.leadBase());
+        DrumPattern drums = new DrumPattern();
+        BassLine bass = new BassLine();
+        Comping comping = new Comping();
+        boolean wantDrums = spec.hasDrums() && !brief.excludes("drums");
+        boolean wantBass = !brief.excludes("bass");
+        boolean wantLead = !brief.excludes("melody") && !brief.excludes("lead");
+        boolean wantPad = spec.pad() >= 0 && !brief.excludes("pad");
+        int finalBeat = grid.barStart(plan.finalBar());
+        int phrases = 0;
+        for (int s = 0; s < sections.size(); s++) {
+            Section sec = sections.get(s);
+            if (sec.role() == Section.Role.ENDING) continue;
+            Section next = s + 1 < sections.size() ? sections.get(s + 1) : null;
+            for (int bar = sec.startBar(); bar < sec.endBar(); bar++) {
+                int start = grid.barStart(bar);
+                double t0 = grid.times()[start];
+                double t1 = grid.timeOf(start + 4);
+                boolean speech = speechIn(profile, t0, t1);
+                double e = plan.barEnergy()[bar];
+                int level = level(e, sec.role());
+                if (speech) level = Math.min(level, 1);
+                int vel = (int) Math.round(46 + 52 * e) - (speech ? 10 : 0);
+                Chord chord = ChordProgression.at(chords, start);
+                Chord nextChord = ChordProgression.at(chords, start + 4);
+                if (wantPad) {
+                    for (int p : padVoicer.voice(chord)) {
+                        notes.add(new Note(Note.Stem.HARMONY, PAD_CHANNEL, start, 3.95, p, vel - 14, false));
+                    }
+                }
+                notes.addAll(comping.bar(spec.compPattern(), compVoicer.voice(chord), start, level, vel - 4));
+                if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
+                    notes.addAll(bass.bar(spec.groove(), key, chord, nextChord, start, level, vel));
+                }
+                if (wantDrums && sec.role() != Section.Role.INTRO) {
+                    boolean fill = bar == sec.endBar() - 1 && next != null && next.role() != Section.Role.ENDING
+                            && next.energy() >= sec.energy() - 0.05 && level >= 2;
+                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill)) {
+                        notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
+                                h.velocity() - 60 + vel - (speech ? 8 : 0), false));
+                    }
+                }
+            }
+            boolean leadHere = wantLead && sec.role() != Section.Role.INTRO;
+            for (int bar = sec.startBar(); leadHere && bar < sec.endBar(); bar += 4) {
+                int bars = Math.min(4, sec.endBar() - bar);
+                int level = level(plan.barEnergy()[bar], sec.role());
+                int vel = (int) Math.round(56 + 46 * plan.barEnergy()[bar]);
+                for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel)) {
+                    double t = grid.timeOf(n.beat());
+                    if (!speechIn(profile, t - 0.3, grid.timeOf(n.beat() + n.length()) + 0.3)) notes.add(n);
+                }
+            }
+        }
+        addAccents(profile, grid, chords, finalBeat, notes, wantDrums, drums);
+        addEnding(profile, key, grid, finalBeat, chords, notes, padVoicer, compVoicer, melody, wantDrums && wantLead);
+        addPickup(grid, chords, notes, compVoicer);
+        List<Note> played = new ArrayList<>();
+        Humanizer human = new Humanizer(rng, spec.swing(), 0.012, 5);
+        for (Note n : notes) {
+            Note h = human.apply(n);
+            if (h.beat() < finalBeat && h.beat() + h.length() > finalBeat) {
+                h = new Note(h.stem(), h.channel(), h.beat(), finalBeat - h.beat(), h.pitch(), h.velocity(), h.accent());
+            }
+            played.add(h);
+        }
+        return new Score(grid, instruments(wantDrums), played, profile.durationSec());
+    }
+
+    private static int level(double e, Section.Role role) {
+        int l = e < 0.33 ? 1 : e < 0.62 ? 2 : 3;
+        return switch (role) {
+            case INTRO, OUTRO -> 1;
+            case BREAK -> Math.max(1, l - 1);
+            case PEAK -> Math.min(3, l + 1);
+            default -> l;
+        };
+    }
+
+    /** A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums. */
+    private void addAccents(VideoProfile profile, BeatGrid grid, List<Chord> chords, int finalBeat, List<Note> notes,
+                            boolean wantDrums, DrumPattern drums) {
+        for (Cut c : profile.hardCuts()) {
+            if (grid.distanceToBeat(c.timeSec()) > 0.05) continue;
+            int beat = grid.nearestBeat(c.timeSec());
+            if (beat >= finalBeat) continue;
+            Chord chord = ChordProgression.at(chords, beat);
+            int v = (int) Math.round(95 + 25 * c.strength());
+            notes.add(new Note(Note.Stem.BASS, 3, beat, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
+            if (wantDrums) {
+                for (DrumPattern.Hit h : drums.accent(spec.groove())) {
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, 0.5, h.drum(), h.velocity(), true));
+                }
+            } else {
+                for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {
+                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, beat, 1, p, Math.min(127, v), true));
+                }
+            }
+        }
+    }
+
+    /** The tonic on the last downbeat, held so its tail ends with the clip. */
+    private void addEnding(VideoProfile profile, Key key, BeatGrid grid, int finalBeat, List<Chord> chords,
+                           List<Note> notes, PadVoicer pad, PadVoicer comp, MelodyWriter melody, boolean crash) {
+        double end = grid.beatAt(Math.max(grid.times()[finalBeat] + 0.2, profile.durationSec() - 0.35));
+        double len = end - finalBeat;
+        Chord tonic = ChordProgression.at(chords, finalBeat);
+        int v = 80;
+        if (spec.pad() >= 0 && !brief.excludes("pad")) {
+            for (int p : pad.voice(tonic)) notes.add(new Note(Note.Stem.HARMONY, PAD_CHANNEL, finalBeat, len, p, v - 14, true));
+        }
+        for (int p : comp.voice(tonic)) notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, finalBeat, len, p, v, true));
+        notes.add(new Note(Note.Stem.BASS, 3, finalBeat, len, tonic.rootAtOrAbove(33), v + 5, true));
+        double t = grid.times()[finalBeat];
+        if (!speechIn(profile, t - 0.3, profile.durationSec()) && !brief.excludes("melody")) {
+            notes.add(melody.ending(key, finalBeat, len, v));
+        }
+        if (crash) {
+            notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, finalBeat, 1, DrumPattern.CRASH, 90, true));
+            notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, finalBeat, 1, DrumPattern.KICK, 100, true));
+        }
+    }
+
+    /** A soft tonic under the pickup before the first downbeat, so the music starts with the picture. */
+    private void addPickup(BeatGrid grid, List<Chord> chords, List<Note> notes, PadVoicer comp) {
+        int first = grid.firstDownbeat();
+        if (first == 0 || grid.times()[first] < 0.25) return;
+        Chord tonic = ChordProgression.at(chords, 0);
+        int channel = spec.pad() >= 0 ? PAD_CHANNEL : Comping.CHANNEL;
+        for (int p : comp.voice(tonic)) {
+            notes.add(new Note(Note.Stem.HARMONY, channel, 0, first, p, 50, true));
+        }
+    }
+
+    private static boolean speechIn(VideoProfile p, double t0, double t1) {
+        if (p.speech() == null) return false;
+        for (Interval i : p.speech()) {
+            if (i.startSec() < t1 && i.endSec() > t0) return true;
+        }
+        return false;
+    }
+
+    private List<Instrument> instruments(boolean drums) {
+        List<Instrument> list = new ArrayList<>();
+        int lead = InstrumentNames.leadFor(brief.wanted(), spec.lead());
+        list.add(new Instrument("lead", Note.Stem.MELODY, MelodyWriter.CHANNEL, 0, lead, 96, 74, 55));
+        if (spec.pad() >= 0) list.add(new Instrument("pad", Note.Stem.HARMONY, PAD_CHANNEL, 0, spec.pad(), 70, 52, 75));
+        list.add(new Instrument("comp", Note.Stem.HARMONY, Comping.CHANNEL, 0, spec.comp(), 88, 58, 50));
+        list.add(new Instrument("bass", Note.Stem.BASS, 3, 0, spec.bass(), 104, 64, 25));
+        if (drums) list.add(new Instrument("drums", Note.Stem.DRUMS, Note.DRUM_CHANNEL, 128, spec.drumKit(), 104, 64, 35));
+        return list;
+    }
+}

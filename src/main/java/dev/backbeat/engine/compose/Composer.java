@@ -1,0 +1,93 @@
+package dev.backbeat.engine.compose;
+
+import dev.backbeat.engine.analysis.VideoProfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Composes an original piece for a clip: reads the brief and the profile, plans, then arranges. */
+public final class Composer {
+
+    private static final int[] MAJOR_TONICS = {0, 2, 3, 5, 7, 10};
+    private static final int[] MINOR_TONICS = {9, 2, 4, 7, 0, 5};
+
+    public Composition compose(VideoProfile profile, Brief brief) {
+        check(profile);
+        Affect affect = Affect.of(profile, brief);
+        Style style = brief.style() != null ? brief.style() : StyleLibrary.forAffect(affect);
+        StyleSpec spec = StyleLibrary.spec(style);
+        Random rng = new Random(brief.seed() * 0x9E3779B97F4A7C15L + style.ordinal());
+
+        double target = spec.minBpm() + affect.arousal() * (spec.maxBpm() - spec.minBpm());
+        double window = Math.max(6, 0.12 * target);
+        double lo = Math.max(spec.minBpm(), target - window);
+        double hi = Math.min(spec.maxBpm(), target + window);
+        if (brief.minBpm() != null || brief.maxBpm() != null) {
+            lo = brief.minBpm() != null ? brief.minBpm() : Math.min(lo, brief.maxBpm());
+            hi = brief.maxBpm() != null ? brief.maxBpm() : Math.max(hi, brief.minBpm());
+            target = Math.max(lo, Math.min(hi, target));
+        }
+        double maxChange = 0.08;
+        if (brief.bpm() != null) {
+            lo = hi = target = brief.bpm();
+            maxChange = 0;
+        }
+        TempoFitter.Fit fit = new TempoFitter(maxChange).fit(profile.hardCuts(), profile.durationSec(), lo, hi, target);
+        BeatGrid grid = fit.grid();
+
+        Key key = brief.key() != null ? Key.parse(brief.key()) : chooseKey(affect, spec, rng);
+        SectionPlanner.Plan sections = new SectionPlanner().plan(profile, brief, grid, affect.arousal());
+        List<Chord> chords = new ChordProgression().write(key, spec, sections.sections(), grid, rng);
+        Score score = new Arranger(spec, brief, rng).arrange(profile, key, grid, sections, chords);
+
+        double meanEnergy = Affect.mean(sections.barEnergy());
+        double level = -23 + 9 * meanEnergy + brief.volumeDb();
+        MusicPlan plan = new MusicPlan(style, grid.bpm(), minLocal(grid, sections.finalBar()),
+                maxLocal(grid, sections.finalBar()), grid.beatsPerBar(), key.toString(), sections.sections(),
+                romans(key, chords, grid), score.instruments(), grid.times(), grid.firstDownbeat(),
+                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), profile.durationSec(), level,
+                brief.seed());
+        return new Composition(plan, score, key, chords);
+    }
+
+    private static void check(VideoProfile p) {
+        if (p == null) throw new ComposeException("There is no video profile to compose for.");
+        if (!(p.durationSec() >= 2)) {
+            throw new ComposeException("The clip is " + p.durationSec() + " s long: music needs at least 2 seconds.");
+        }
+        if (p.durationSec() > 3600) {
+            throw new ComposeException("The clip is longer than an hour: split it and score the parts.");
+        }
+        if (p.cuts() == null) throw new ComposeException("The video profile has no cut list: analyse the clip again.");
+    }
+
+    private static Key chooseKey(Affect a, StyleSpec spec, Random rng) {
+        boolean minor = spec.alwaysMinor() || a.valence() < -0.1
+                || (Math.abs(a.valence()) <= 0.1 && rng.nextBoolean());
+        int[] tonics = minor ? MINOR_TONICS : MAJOR_TONICS;
+        return new Key(tonics[rng.nextInt(tonics.length)], minor ? Key.Mode.MINOR : Key.Mode.MAJOR);
+    }
+
+    private static List<String> romans(Key key, List<Chord> chords, BeatGrid grid) {
+        List<String> out = new ArrayList<>();
+        for (Chord c : chords) {
+            if (c.startBeat() < grid.firstDownbeat()) continue;
+            int third = Math.floorMod(c.pitchClasses()[1] - c.root(), 12);
+            out.add(MusicPlan.roman(c, third == 3));
+        }
+        return out;
+    }
+
+    private static double minLocal(BeatGrid g, int finalBar) {
+        double m = Double.MAX_VALUE;
+        for (int b = g.firstDownbeat(); b < g.barStart(finalBar); b++) m = Math.min(m, g.bpmAt(b));
+        return m == Double.MAX_VALUE ? g.bpm() : m;
+    }
+
+    private static double maxLocal(BeatGrid g, int finalBar) {
+        double m = 0;
+        for (int b = g.firstDownbeat(); b < g.barStart(finalBar); b++) m = Math.max(m, g.bpmAt(b));
+        return m == 0 ? g.bpm() : m;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.backbeat.engine.compose;
+
+import com.google.gson.GsonBuilder;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What was decided before any note: tempo, metre, key, sections, chords, instruments, the beat
+ * grid in seconds and how well it fits the cuts. Printable, and serialisable with Gson.
+ *
+ * @param levelDb the mix's target loudness (RMS dBFS): calmer pieces are mastered softer
+ */
+public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, int beatsPerBar, String key,
+                        List<Section> sections, List<String> chords, List<Instrument> instruments,
+                        double[] beatTimes, int firstDownbeat, int hardCuts, double constantHitRate, double hitRate,
+                        double durationSec, double levelDb, long seed) {
+
+    private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII"};
+
+    static String roman(Chord c, boolean minorQuality) {
+        String r = ROMAN[Math.floorMod(c.degree(), 7)];
+        return minorQuality ? r.toLowerCase(Locale.ROOT) : r;
+    }
+
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Style:    %s%n", style.label()));
+        sb.append(String.format(Locale.ROOT, "Tempo:    %.1f BPM (%.1f-%.1f where bent to cuts), %d/4%n",
+                bpm, minBpm, maxBpm, beatsPerBar));
+        sb.append(String.format(Locale.ROOT, "Key:      %s%n", key));
+        sb.append(String.format(Locale.ROOT, "Length:   %.2f s, %d bars%n", durationSec,
+                sections.get(sections.size() - 1).endBar()));
+        sb.append(String.format(Locale.ROOT, "Cuts:     %d hard cuts, %.0f%% on a beat (±50 ms; %.0f%% at one fixed tempo)%n",
+                hardCuts, 100 * hitRate, 100 * constantHitRate));
+        sb.append("Sections:\n");
+        for (Section s : sections) {
+            double t = beatTimes[Math.min(beatTimes.length - 1, firstDownbeat + s.startBar() * beatsPerBar)];
+            sb.append(String.format(Locale.ROOT, "  %-6s bars %3d-%-3d at %6.2f s  energy %.2f  %s%n",
+                    s.role().name().toLowerCase(Locale.ROOT), s.startBar() + 1, s.endBar(), t, s.energy(),
+                    String.join(" ", chords.subList(Math.min(chords.size(), s.startBar()),
+                            Math.min(chords.size(), Math.min(s.endBar(), s.startBar() + 8))))));
+        }
+        sb.append("Parts:    ");
+        for (Instrument i : instruments) sb.append(i.part()).append(" (GM ").append(i.program()).append(") ");
+        return sb.toString().trim();
+    }
+
+    public String toJson() {
+        return new GsonBuilder().setPrettyPrinting().create().toJson(this);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.backbeat.engine.compose;
+
+import dev.backbeat.engine.analysis.VideoProfile;
+import dev.backbeat.engine.analysis.VideoProfile.Cut;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Splits the piece into sections in whole bars: they start on the big scene changes, follow the
+ * arousal curve (a build before a peak, the peak on the biggest cut), with an intro and an outro,
+ * and a final bar holding the tonic to the clip's last frame.
+ */
+public final class SectionPlanner {
+
+    private static final int MAX_SECTION_BARS = 8;
+
+    /** The sections, and the energy 0-1 of every bar (index = bar). */
+    public record Plan(List<Section> sections, double[] barEnergy, int finalBar) {
+    }
+
+    public Plan plan(VideoProfile profile, Brief brief, BeatGrid grid, double baseArousal) {
+        double duration = profile.durationSec();
+        double beat = 60 / grid.bpm();
+        double minTail = Math.min(2.0, Math.max(beat, 0.8));
+        int finalBar = 0;
+        while (grid.barStart(finalBar + 1) < grid.times().length
+                && grid.times()[grid.barStart(finalBar + 1)] <= duration - minTail) {
+            finalBar++;
+        }
+        double[] energy = new double[finalBar + 1];
+        for (int b = 0; b <= finalBar; b++) {
+            double t0 = grid.times()[grid.barStart(b)];
+            double t1 = Math.min(duration, grid.timeOf(grid.barStart(b + 1)));
+            double a = meanArousal(profile, t0, t1, baseArousal);
+            energy[b] = Affect.clamp(0.35 * baseArousal + 0.65 * a + brief.intensityAt((t0 + t1) / 2), 0, 1);
+        }
+        TreeSet<Integer> bounds = new TreeSet<>();
+        bounds.add(0);
+        bounds.add(finalBar);
+        int intro = finalBar >= 10 ? 2 : finalBar >= 5 ? 1 : 0;
+        int outro = finalBar >= 12 ? 2 : finalBar >= 6 ? 1 : 0;
+        bounds.add(intro);
+        bounds.add(finalBar - outro);
+        int biggestBar = -1;
+        double biggest = 0;
+        List<Cut> strong = new ArrayList<>(profile.hardCuts());
+        strong.sort((x, y) -> Double.compare(y.strength(), x.strength()));
+        for (Cut c : strong) {
+            int bar = (int) Math.round((grid.beatAt(c.timeSec()) - grid.firstDownbeat()) / grid.beatsPerBar());
+            if (bar <= intro || bar >= finalBar - outro || c.strength() < 0.5) continue;
+            Integer lo = bounds.floor(bar);
+            Integer hi = bounds.ceiling(bar);
+            if (bar - lo >= 2 && hi - bar >= 2) {
+                bounds.add(bar);
+                if (c.strength() > biggest) {
+                    biggest = c.strength();
+                    biggestBar = bar;
+                }
+            }
+        }
+        List<Integer> cuts = new ArrayList<>(bounds);
+        for (int i = 0; i + 1 < cuts.size(); i++) {
+            int len = cuts.get(i + 1) - cuts.get(i);
+            if (len > MAX_SECTION_BARS) {
+                int step = len / ((len + MAX_SECTION_BARS - 1) / MAX_SECTION_BARS);
+                step = Math.max(2, step >= 4 ? step - step % 4 : step);
+                for (int b = cuts.get(i) + step; b < cuts.get(i + 1) - 1; b += step) bounds.add(b);
+            }
+        }
+        return new Plan(roles(new ArrayList<>(bounds), energy, intro, outro, finalBar, biggestBar), energy, finalBar);
+    }
+
+    private static List<Section> roles(List<Integer> b, double[] energy, int intro, int outro, int finalBar,
+                                       int biggestBar) {
+        List<double[]> raw = new ArrayList<>();
+        double peak = -1;
+        int peakIdx = -1;
+        for (int i = 0; i + 1 < b.size(); i++) {
+            if (b.get(i + 1).equals(b.get(i))) continue;
+            double e = 0;
+            for (int k = b.get(i); k < b.get(i + 1); k++) e += energy[k];
+            e /= b.get(i + 1) - b.get(i);
+            raw.add(new double[] {b.get(i), b.get(i + 1), e});
+            boolean body = b.get(i) >= intro && b.get(i + 1) <= finalBar - outro;
+            double bonus = b.get(i) == biggestBar ? 0.1 : 0;
+            if (body && e + bonus > peak) {
+                peak = e + bonus;
+                peakIdx = raw.size() - 1;
+            }
+        }
+        double mean = 0;
+        for (double e : energy) mean += e;
+        mean /= energy.length;
+        List<Section> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            int s = (int) raw.get(i)[0];
+            int e = (int) raw.get(i)[1];
+            double en = raw.get(i)[2];
+            Section.Role role;
+            if (s == 0 && intro > 0) role = Section.Role.INTRO;
+            else if (e == finalBar && outro > 0 && s >= finalBar - outro) role = Section.Role.OUTRO;
+            else if (i == peakIdx) role = Section.Role.PEAK;
+            else if (i + 1 == peakIdx || (i + 1 < raw.size() && raw.get(i + 1)[2] > en + 0.12)) role = Section.Role.BUILD;
+            else role = en < mean - 0.08 ? Section.Role.BREAK : Section.Role.VERSE;
+            out.add(new Section(role, s, e, en));
+        }
+        out.add(new Section(Section.Role.ENDING, finalBar, finalBar + 1, energy[finalBar]));
+        return out;
+    }
+
+    private static double meanArousal(VideoProfile p, double t0, double t1, double fallback) {
+        double[] a = p.arousal();
+        if (a == null || a.length == 0 || p.stepSec() <= 0) return fallback;
+        int i0 = Math.max(0, (int) (t0 / p.stepSec()));
+        int i1 = Math.min(a.length, Math.max(i0 + 1, (int) Math.ceil(t1 / p.stepSec())));
+        if (i0 >= a.length) return a[a.length - 1];
+        double s = 0;
+        for (int i = i0; i < i1; i++) s += a[i];
+        return s / (i1 - i0);
+    }
+}

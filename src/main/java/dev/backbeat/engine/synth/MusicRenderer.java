@@ -1,0 +1,82 @@
+package dev.backbeat.engine.synth;
+
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.Soundbank;
+import javax.sound.midi.Track;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Renders each named track of a sequence as a stem, in parallel (one synthesizer each, so the
+ * result does not depend on thread timing), then masters the mix from the stems.
+ */
+public final class MusicRenderer {
+
+    private final Soundbank soundbank;
+    private final int threads;
+
+    public MusicRenderer(Soundbank soundbank, int threads) {
+        this.soundbank = soundbank;
+        this.threads = Math.max(1, threads);
+    }
+
+    public RenderedMusic render(Sequence seq, double durationSec, double levelDb) {
+        Track[] tracks = seq.getTracks();
+        List<String> names = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < tracks.length; i++) {
+            String name = name(tracks[i]);
+            if (name != null && hasNotes(tracks[i])) {
+                names.add(name);
+                indexes.add(i);
+            }
+        }
+        if (names.isEmpty()) throw new SynthException("There are no notes to render.");
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, names.size()));
+        try {
+            List<Future<float[][]>> jobs = new ArrayList<>();
+            GervillRenderer renderer = new GervillRenderer(soundbank);
+            for (int idx : indexes) jobs.add(pool.submit(() -> renderer.render(seq, new int[] {idx}, durationSec)));
+            float[][][] stems = new float[jobs.size()][][];
+            for (int i = 0; i < jobs.size(); i++) stems[i] = jobs.get(i).get();
+            float[][] mix = new Mastering().master(stems, levelDb, 0.12);
+            Map<String, float[][]> byName = new LinkedHashMap<>();
+            for (int i = 0; i < stems.length; i++) byName.put(names.get(i), stems[i]);
+            return new RenderedMusic(mix, byName);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof SynthException se) throw se;
+            throw new SynthException("Synthesis failed: " + c.getMessage(), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SynthException("Synthesis was interrupted.", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String name(Track t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).getMessage() instanceof MetaMessage m && m.getType() == 0x03) {
+                return new String(m.getData(), StandardCharsets.US_ASCII);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasNotes(Track t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).getMessage() instanceof javax.sound.midi.ShortMessage s
+                    && s.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON) return true;
+        }
+        return false;
+    }
+}
