@@ -1,8 +1,8 @@
 package dev.backbeat.app;
 
 import dev.backbeat.service.Backend;
-import dev.backbeat.service.BackendException;
 import dev.backbeat.service.Settings;
+import dev.backbeat.service.local.FfmpegSource;
 import dev.backbeat.service.local.LocalBackend;
 
 import java.util.function.Function;
@@ -20,9 +20,6 @@ final class BackendFactory implements Function<Settings, Backend> {
     }
 
     private static Backend local(Settings settings) {
-        return new LocalBackend((file, progress, cancel) -> {
-            throw new BackendException(BackendException.Kind.UNSUPPORTED,
-                    "Reading clips needs the local engine, which is not part of this build yet.");
-        });
+        return new LocalBackend(new FfmpegSource(settings.ffmpegPath()));
     }
 }

@@ -24,6 +24,7 @@ public final class Cli implements Runnable {
             new VersionCommand(),
             new DraftCommand(),
             new AnalyzeCommand(),
+            new ScoreCommand(),
         };
     }
 

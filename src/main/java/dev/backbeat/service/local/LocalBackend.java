@@ -1,10 +1,17 @@
 package dev.backbeat.service.local;
 
-import com.google.gson.JsonObject;
 import dev.backbeat.draft.Draft;
-import dev.backbeat.draft.Segment;
-import dev.backbeat.draft.Track;
-import dev.backbeat.draft.TrackType;
+import dev.backbeat.engine.analysis.VideoProfile;
+import dev.backbeat.engine.compose.MusicPlan;
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.mix.AudioMixer;
+import dev.backbeat.engine.mix.ExportException;
+import dev.backbeat.engine.mix.FramePlan;
+import dev.backbeat.engine.mix.VideoExporter;
+import dev.backbeat.engine.score.ScorePipeline;
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.CancelToken;
@@ -18,31 +25,42 @@ import dev.backbeat.service.MediaRules;
 import dev.backbeat.service.ProgressListener;
 import dev.backbeat.service.SessionState;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * The offline back end: clips are read on this computer and the timeline is kept here, in the
- * same draft form as the cloud's. Composition and export are added by the local engine.
+ * The offline back end: the clip is read, scored and exported on this computer by the local
+ * engine, and the timeline is kept here in the same draft form as the cloud's. Chat messages are
+ * parsed into changes of the brief, and the music is composed again after each.
  */
 public final class LocalBackend implements Backend {
 
-    /** Reads a clip's facts (duration, size, sound) on this computer. */
+    /** Finds FFmpeg (the first call may unpack the bundled one). */
     @FunctionalInterface
-    public interface ClipReader {
-        MediaInfo read(Path file, ProgressListener progress, CancelToken cancel) throws BackendException;
+    public interface RunnerSource {
+        FfmpegRunner runner() throws MediaException;
     }
 
-    private final ClipReader reader;
-    private final List<MediaInfo> clips = new ArrayList<>();
+    private final RunnerSource ffmpeg;
+    private final RequestParser parser = new RequestParser();
+    private final SessionBrief brief = new SessionBrief();
+    private ClipInfo clip;
+    private VideoProfile profile;
+    private ScorePipeline.Music music;
     private Draft draft = Draft.empty();
+    private ScorePipeline pipeline;
 
-    public LocalBackend(ClipReader reader) {
-        this.reader = reader;
+    public LocalBackend(RunnerSource ffmpeg) {
+        this.ffmpeg = ffmpeg;
     }
 
     @Override
@@ -51,26 +69,78 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public String connect(ProgressListener progress) {
+    public String connect(ProgressListener progress) throws BackendException {
+        progress.progress("Preparing the local engine…", -1);
+        runner();
         return "Local engine ready: everything stays on this computer, no account needed. Drop a video to start.";
+    }
+
+    private ScorePipeline pipeline() throws BackendException {
+        if (pipeline == null) {
+            pipeline = new ScorePipeline(runner());
+        }
+        return pipeline;
+    }
+
+    /** Seconds spent in each engine stage so far (for the CLI and the benchmark). */
+    public synchronized java.util.Map<String, Double> timings() {
+        return pipeline == null ? java.util.Map.of() : pipeline.orderedTimings();
+    }
+
+    private FfmpegRunner runner() throws BackendException {
+        try {
+            return ffmpeg.runner();
+        } catch (MediaException e) {
+            throw map(e);
+        }
     }
 
     @Override
     public synchronized List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
             throws BackendException {
-        List<MediaInfo> added = new ArrayList<>();
-        for (Path file : files) {
-            cancel.throwIfCancelled();
-            Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
-            if (problem.isPresent()) {
-                throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
-            }
-            MediaInfo info = reader.read(file, progress, cancel);
-            clips.add(info);
-            added.add(info);
+        if (files.isEmpty()) {
+            return List.of();
         }
-        draft = withVideoTrack(draft, clips);
-        return added;
+        if (files.size() > 1) {
+            throw new BackendException(BackendException.Kind.UNSUPPORTED, "The local engine scores one clip at a time. "
+                    + "Add the clips one by one, or score several at once with `backbeat score` on the command line.");
+        }
+        Path file = files.get(0);
+        Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
+        if (problem.isPresent()) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
+        }
+        Cancellation c = cancellation(cancel);
+        ScorePipeline pipeline = pipeline();
+        try {
+            progress.progress("Reading the clip…", 0);
+            ClipInfo info = pipeline.probe(file);
+            VideoProfile read = pipeline.analyze(file, (f, speed) -> progress.progress("Reading the clip…", 0.8 * f), c);
+            progress.progress("Composing music…", 0.85);
+            ScorePipeline.Music piece = compose(pipeline, read, brief.brief(read.durationSec(), 0));
+            clip = info;
+            profile = read;
+            music = piece;
+            rebuildDraft();
+            progress.progress("Ready", 1);
+            return List.of(mediaInfo(info, read));
+        } catch (MediaException e) {
+            throw map(e);
+        }
+    }
+
+    private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b)
+            throws BackendException {
+        try {
+            return pipeline.compose(profile, b);
+        } catch (RuntimeException e) {
+            throw new BackendException(BackendException.Kind.INTERNAL, "The music could not be composed: " + e.getMessage(), e);
+        }
+    }
+
+    private static MediaInfo mediaInfo(ClipInfo info, VideoProfile p) {
+        return new MediaInfo(info.path().getFileName().toString(), info.path().toString(), "video",
+                Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio());
     }
 
     @Override
@@ -81,15 +151,48 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
-        events.accept(new ChatEvent.Failed(new BackendException(BackendException.Kind.UNSUPPORTED,
-                "The local composer is not part of this build yet, so I cannot change the music. "
-                        + "You can add clips and see them on the timeline, or switch to the cloud back end in Settings.")));
+    public synchronized void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
+        RequestParser.Parsed parsed = parser.parse(message);
+        if (!parsed.understood()) {
+            events.accept(new ChatEvent.Text("I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO));
+            events.accept(new ChatEvent.Done());
+            return;
+        }
+        MusicPlan before = music == null ? null : music.composition().plan();
+        List<String> asked = brief.apply(parsed.edits(), before == null ? 0 : before.bpm());
+        if (profile == null) {
+            events.accept(new ChatEvent.Text("Noted: " + String.join(", ", asked)
+                    + ". Drop a clip and I will score it that way."));
+            events.accept(new ChatEvent.Done());
+            return;
+        }
+        try {
+            events.accept(new ChatEvent.Progress("Composing music…", -1));
+            ScorePipeline pipeline = pipeline();
+            if (cancel.isCancelled()) {
+                throw BackendException.cancelled();
+            }
+            music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()));
+            rebuildDraft();
+            String text = ChangeReport.describe(asked, before, music.composition().plan(), brief.musicPercent(!profile.speech().isEmpty()));
+            events.accept(new ChatEvent.Text(text));
+            events.accept(new ChatEvent.TimelineChanged(draft, ""));
+            events.accept(new ChatEvent.Done());
+        } catch (BackendException e) {
+            events.accept(new ChatEvent.Failed(e));
+        }
+    }
+
+    private void rebuildDraft() {
+        List<TimelineBuilder.ClipEntry> clips = clip == null ? List.of() : List.of(new TimelineBuilder.ClipEntry(
+                clip.path().getFileName().toString(), Math.round(clip.durationSec() * 1000), clip.displayWidth(), clip.displayHeight()));
+        draft = TimelineBuilder.build(clips, music == null ? null : music.composition().plan(),
+                brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles());
     }
 
     @Override
     public synchronized SessionState state() {
-        return new SessionState(draft, clips);
+        return new SessionState(draft, clip == null ? List.of() : List.of(mediaInfo(clip, profile)));
     }
 
     @Override
@@ -97,35 +200,96 @@ public final class LocalBackend implements Backend {
         return Credits.unmetered("Local engine: no credits needed.");
     }
 
-    @Override
-    public ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
-            throws BackendException {
-        throw new BackendException(BackendException.Kind.UNSUPPORTED,
-                "Exporting with the local engine is not part of this build yet.");
+    /** The plan of the current piece, for the CLI to print. */
+    public synchronized Optional<MusicPlan> plan() {
+        return music == null ? Optional.empty() : Optional.of(music.composition().plan());
     }
 
-    /** The video track lists the clips one after another; other tracks stay as they are. */
-    static Draft withVideoTrack(Draft draft, List<MediaInfo> clips) {
-        List<Segment> segments = new ArrayList<>();
-        for (MediaInfo clip : clips) {
-            JsonObject meta = new JsonObject();
-            meta.addProperty("title", clip.name());
-            if (clip.width() > 0) {
-                meta.addProperty("width", clip.width());
-                meta.addProperty("height", clip.height());
-            }
-            segments.add(Segment.of(clip.durationMs(), meta));
+    /** Applies edits given directly (the CLI's options) and composes again when a clip is loaded. */
+    public synchronized List<String> apply(List<MusicEdit> edits) throws BackendException {
+        MusicPlan before = music == null ? null : music.composition().plan();
+        List<String> said = brief.apply(edits, before == null ? 0 : before.bpm());
+        if (profile != null) {
+            music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()));
+            rebuildDraft();
         }
-        Track video = new Track(TrackType.VIDEO, segments);
-        List<Track> tracks = draft.tracks();
-        for (int i = 0; i < tracks.size(); i++) {
-            if (tracks.get(i).type().kind() == TrackType.Kind.VIDEO) {
-                return draft.withTrack(i, video);
-            }
+        return said;
+    }
+
+    public synchronized void setSeed(long seed) {
+        brief.setSeed(seed);
+    }
+
+    @Override
+    public synchronized ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
+            throws BackendException {
+        if (clip == null || music == null) {
+            throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
         }
-        List<Track> withVideo = new ArrayList<>();
-        withVideo.add(video);
-        withVideo.addAll(tracks);
-        return new Draft(withVideo, draft.extra());
+        return exportTo(request, null, progress, cancel);
+    }
+
+    /** Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when given. */
+    public synchronized ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
+                                              CancelToken cancel) throws BackendException {
+        Cancellation c = cancellation(cancel);
+        ScorePipeline pipeline = pipeline();
+        Path work = null;
+        long started = System.nanoTime();
+        try {
+            work = ScorePipeline.workDir();
+            if (stemsDir != null) {
+                Files.createDirectories(stemsDir);
+            }
+            progress.accept(new ExportProgress("Mixing the sound", 0, -1));
+            AudioMixer.Result mix = pipeline.mix(clip, profile, music, brief.mix(!profile.speech().isEmpty(),
+                    request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
+            String aspect = request.aspect() == null || request.aspect().isBlank() ? brief.aspect() : request.aspect();
+            VideoExporter.Options options = new VideoExporter.Options(aspect, FramePlan.Fit.PAD, brief.titles(), "veryfast", 20);
+            VideoExporter.Result done = pipeline.export(clip, mix.wav(), request.target(), options, (f, speed) -> {
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                double total = 0.15 + 0.85 * f;
+                long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
+                progress.accept(new ExportProgress("Writing the video", total, eta));
+            }, c);
+            String details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, peak %.1f dBFS", done.frame().reason(),
+                    done.frame().width(), done.frame().height(), mix.lufs(), mix.truePeakDb());
+            progress.accept(new ExportProgress("Done", 1, 0));
+            return new ExportResult(done.file(), details);
+        } catch (MediaException e) {
+            throw map(e);
+        } catch (ExportException e) {
+            throw new BackendException(BackendException.Kind.OUTPUT, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write its working files: " + e.getMessage(), e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static Cancellation cancellation(CancelToken token) {
+        Cancellation c = new Cancellation();
+        token.onCancel(c::cancel);
+        return c;
+    }
+
+    static BackendException map(MediaException e) {
+        BackendException.Kind kind = switch (e.kind()) {
+            case CANCELLED -> BackendException.Kind.CANCELLED;
+            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
+            default -> BackendException.Kind.INTERNAL;
+        };
+        return new BackendException(kind, e.getMessage(), e);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary folder is not worth failing for
+        }
     }
 }

@@ -1,0 +1,200 @@
+package dev.backbeat.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.CancelToken;
+import dev.backbeat.service.ExportRequest;
+import dev.backbeat.service.ExportResult;
+import dev.backbeat.service.local.FfmpegSource;
+import dev.backbeat.service.local.LocalBackend;
+import dev.backbeat.service.local.MusicEdit;
+import dev.backbeat.service.local.RequestParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+/** {@code backbeat score}: the whole job headless with the local engine, one output per input. */
+@Command(name = "score", description = {"Score videos with music that fits them and export MP4s (local engine, offline).",
+        "Several inputs give several outputs: -o then names a folder."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every input was scored", "1:an export failed", "2:bad input or usage"})
+final class ScoreCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Video files.")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "The MP4 to write, or a folder when there are several inputs.")
+    Path output;
+
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "What you want, as you would say it in the chat.")
+    String prompt;
+
+    @Option(names = "--style", paramLabel = "S", description = "lofi, cinematic, pop, acoustic, electronic, corporate, piano, suspense.")
+    String style;
+
+    @Option(names = "--mood", paramLabel = "M", description = "calm, happy, energetic, epic, sad, tense, romantic, dreamy…")
+    String mood;
+
+    @Option(names = "--bpm", paramLabel = "N", description = "An exact tempo.")
+    Integer bpm;
+
+    @Option(names = "--volume", paramLabel = "P", description = "Music volume in percent (default 35 under speech, else 80).")
+    Integer volume;
+
+    @Option(names = "--aspect", paramLabel = "A", description = "16:9, 9:16 or 1:1 (default: the clip's own).")
+    String aspect;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "A title shown for the first 3 s.")
+    String title;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Same seed, same music (default 1).")
+    long seed;
+
+    @Option(names = "--lufs", paramLabel = "L", defaultValue = "-14", description = "Loudness target: -14, -16 or -23 (default -14).")
+    double lufs;
+
+    @Option(names = "--stems", paramLabel = "DIR", description = "Also write the music bed and the original sound as mixed.")
+    Path stems;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (aspect != null && !List.of("16:9", "9:16", "1:1").contains(aspect)) {
+            err.println("Choose the aspect 16:9, 9:16 or 1:1.");
+            return 2;
+        }
+        if (lufs != -14 && lufs != -16 && lufs != -23) {
+            err.println("Choose a loudness target of -14, -16 or -23 LUFS.");
+            return 2;
+        }
+        if (inputs.size() > 1 && Files.exists(output) && !Files.isDirectory(output)) {
+            err.println("With several inputs, -o must name a folder.");
+            return 2;
+        }
+        List<MusicEdit> edits;
+        try {
+            edits = edits();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        JsonArray results = new JsonArray();
+        int code = 0;
+        for (Path input : inputs) {
+            Path target = inputs.size() == 1 && !Files.isDirectory(output) ? output
+                    : output.resolve(stem(input) + "-scored.mp4");
+            JsonObject r = new JsonObject();
+            r.addProperty("input", input.toString());
+            try {
+                if (inputs.size() > 1 || Files.isDirectory(output)) {
+                    Files.createDirectories(output);
+                }
+                LocalBackend backend = new LocalBackend(new FfmpegSource(null));
+                backend.setSeed(seed);
+                List<String> asked = backend.apply(edits);
+                if (!json) {
+                    out.println("Scoring " + input + (asked.isEmpty() ? "" : " (" + String.join(", ", asked) + ")"));
+                }
+                backend.upload(List.of(input), (note, f) -> { }, CancelToken.none());
+                backend.plan().ifPresent(p -> {
+                    if (!json) {
+                        out.println(p.describe());
+                    }
+                    r.addProperty("bpm", p.bpm());
+                    r.addProperty("key", p.key());
+                    r.addProperty("style", p.style().label());
+                    r.addProperty("hitRate", p.hitRate());
+                });
+                Path stemDir = stems == null ? null : inputs.size() == 1 ? stems : stems.resolve(stem(input));
+                ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir, p -> { },
+                        CancelToken.none());
+                r.addProperty("output", done.file().toString());
+                r.addProperty("details", done.details());
+                JsonObject times = new JsonObject();
+                backend.timings().forEach(times::addProperty);
+                r.add("seconds", times);
+                if (!json) {
+                    out.println("Wrote " + done.file() + " · " + done.details());
+                    StringBuilder t = new StringBuilder("Time:");
+                    backend.timings().forEach((stage, sec) -> t.append(String.format(Locale.ROOT, " %s %.2f s", stage, sec)));
+                    out.println(t);
+                }
+            } catch (BackendException e) {
+                r.addProperty("error", e.userMessage());
+                err.println(input + ": " + e.userMessage());
+                code = Math.max(code, e.kind() == BackendException.Kind.BAD_INPUT ? 2 : 1);
+            } catch (java.io.IOException e) {
+                r.addProperty("error", e.getMessage());
+                err.println("Cannot create " + output + ": " + e.getMessage());
+                code = 1;
+            }
+            results.add(r);
+        }
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
+        }
+        return code;
+    }
+
+    private List<MusicEdit> edits() {
+        List<MusicEdit> e = new ArrayList<>();
+        if (prompt != null && !prompt.isBlank()) {
+            RequestParser.Parsed parsed = new RequestParser().parse(prompt);
+            if (!parsed.understood()) {
+                throw new IllegalArgumentException("The prompt asks for nothing I can do. " + RequestParser.WHAT_I_CAN_DO);
+            }
+            e.addAll(parsed.edits());
+        }
+        if (style != null) {
+            e.add(new MusicEdit.Style(style.toLowerCase(Locale.ROOT)));
+        }
+        if (mood != null) {
+            e.add(new MusicEdit.Mood(mood.toLowerCase(Locale.ROOT)));
+        }
+        if (bpm != null) {
+            if (bpm < 40 || bpm > 220) {
+                throw new IllegalArgumentException("Choose a tempo of 40 to 220 BPM.");
+            }
+            e.add(new MusicEdit.Tempo(OptionalInt.of(bpm), 1));
+        }
+        if (volume != null) {
+            if (volume < 0 || volume > 100) {
+                throw new IllegalArgumentException("Choose a music volume of 0 to 100 percent.");
+            }
+            e.add(new MusicEdit.Volume(OptionalInt.of(volume), 0));
+        }
+        if (aspect != null) {
+            e.add(new MusicEdit.Aspect(aspect));
+        }
+        if (title != null && !title.isBlank()) {
+            e.add(new MusicEdit.Title(title, 0, 3));
+        }
+        return e;
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

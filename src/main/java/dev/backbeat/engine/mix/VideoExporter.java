@@ -1,0 +1,160 @@
+package dev.backbeat.engine.mix;
+
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.Ffmpeg;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.media.MediaProbe;
+import dev.backbeat.engine.media.Progress;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the MP4: the clip's picture (copied untouched when it already fits, else re-encoded with
+ * libx264 and reframed, with titles laid over it) and the mixed sound as AAC, {@code +faststart}.
+ * The file is written next to the target under a temporary name and moved into place only when
+ * complete; on cancel or failure nothing is left behind, and the source is never touched.
+ */
+public final class VideoExporter {
+    private static final double STALL_SECONDS = 90;
+    private final FfmpegRunner runner;
+
+    public VideoExporter(FfmpegRunner runner) {
+        this.runner = runner;
+    }
+
+    public record Options(String aspect, FramePlan.Fit fit, List<TitleCard.Title> titles, String preset, int crf) {
+        public Options {
+            titles = titles == null ? List.of() : List.copyOf(titles);
+            fit = fit == null ? FramePlan.Fit.PAD : fit;
+            preset = preset == null ? "veryfast" : preset;
+            crf = crf <= 0 ? 20 : crf;
+        }
+
+        public static Options defaults() {
+            return new Options("auto", FramePlan.Fit.PAD, List.of(), "veryfast", 20);
+        }
+    }
+
+    public record Result(Path file, FramePlan frame) {
+    }
+
+    public Result export(ClipInfo clip, Path audioWav, Path target, Options o, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException {
+        Path out = target.toAbsolutePath().normalize();
+        checkTarget(clip.path(), out);
+        FramePlan frame = FramePlan.of(clip, FramePlan.resolveAspect(o.aspect(), clip), !o.titles().isEmpty());
+        Path dir = out.getParent();
+        Path partial = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid() + ".mp4");
+        List<Path> cards = new ArrayList<>();
+        try {
+            for (int i = 0; i < o.titles().size(); i++) {
+                Path png = Files.createTempFile("backbeat-title", ".png");
+                cards.add(png);
+                TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
+            }
+            List<String> args = arguments(clip, audioWav, partial, frame, o, cards);
+            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, clip.durationSec(), progress, cancel,
+                    STALL_SECONDS, List.of(partial));
+            if (r.exitCode() != 0) {
+                Files.deleteIfExists(partial);
+                throw failure(r.stderrText(), dir);
+            }
+            moveIntoPlace(partial, out);
+            return new Result(out, frame);
+        } catch (IOException e) {
+            throw new ExportException("The video could not be written to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(partial);
+            cards.forEach(VideoExporter::deleteQuietly);
+        }
+    }
+
+    static void checkTarget(Path source, Path out) throws ExportException {
+        Path dir = out.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ExportException("The folder " + dir + " does not exist. Choose another place to save the video.");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ExportException("Backbeat cannot write into " + dir + ". Choose a folder you can save to.");
+        }
+        try {
+            Path src = source.toAbsolutePath().normalize();
+            if (src.equals(out) || (Files.exists(out) && Files.isSameFile(src, out))) {
+                throw new ExportException("That is the clip itself: Backbeat never overwrites your source. Choose another file name.");
+            }
+        } catch (IOException e) {
+            throw new ExportException("Cannot check " + out + ": " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(out)) {
+            throw new ExportException(out + " is a folder. Choose a file name ending in .mp4.");
+        }
+    }
+
+    private static List<String> arguments(ClipInfo clip, Path wav, Path partial, FramePlan frame, Options o, List<Path> cards) {
+        List<String> a = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
+                "-progress", "pipe:2", "-i", MediaProbe.ffmpegInput(clip.path()), "-i", wav.toString()));
+        for (Path card : cards) {
+            a.addAll(List.of("-loop", "1", "-i", card.toString()));
+        }
+        if (frame.copy()) {
+            a.addAll(List.of("-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy"));
+        } else {
+            StringBuilder graph = new StringBuilder("[0:v:0]").append(frame.fitFilter(o.fit())).append("[v0]");
+            for (int i = 0; i < cards.size(); i++) {
+                TitleCard.Title t = o.titles().get(i);
+                graph.append(";[v").append(i).append("][").append(i + 2).append(":v]overlay=0:0:shortest=1:enable='between(t,")
+                        .append(num(t.startSec())).append(',').append(num(t.startSec() + t.durationSec())).append(")'[v")
+                        .append(i + 1).append(']');
+            }
+            a.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v" + cards.size() + "]", "-map", "1:a:0",
+                    "-c:v", "libx264", "-preset", o.preset(), "-crf", Integer.toString(o.crf()),
+                    "-profile:v", "high", "-pix_fmt", "yuv420p"));
+        }
+        a.addAll(List.of("-fps_mode", "passthrough", "-c:a", "aac", "-b:a", "192k", "-ar", "48000",
+                "-t", num(clip.durationSec()), "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y",
+                partial.toString()));
+        return a;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static ExportException failure(String stderr, Path dir) {
+        String low = stderr.toLowerCase(Locale.ROOT);
+        if (low.contains("no space left")) {
+            return new ExportException("The disk is full: the video did not fit in " + dir
+                    + ". Free some space or choose another drive; nothing was left behind.");
+        }
+        if (low.contains("permission denied") || low.contains("read-only file system")) {
+            return new ExportException("Backbeat cannot write into " + dir + ". Choose a folder you can save to.");
+        }
+        String last = stderr.isBlank() ? "no detail from FFmpeg" : stderr.lines().reduce((x, y) -> y).orElse("");
+        return new ExportException("The export failed (" + last.trim() + "). Nothing was left behind.");
+    }
+
+    private static void moveIntoPlace(Path partial, Path out) throws IOException {
+        try {
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is not worth failing the export for
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.backbeat.engine.score;
+
+import dev.backbeat.engine.analysis.VideoAnalyzer;
+import dev.backbeat.engine.analysis.VideoProfile;
+import dev.backbeat.engine.compose.Brief;
+import dev.backbeat.engine.compose.Composer;
+import dev.backbeat.engine.compose.Composition;
+import dev.backbeat.engine.compose.MidiWriter;
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.media.MediaProbe;
+import dev.backbeat.engine.media.Progress;
+import dev.backbeat.engine.mix.AudioMixer;
+import dev.backbeat.engine.mix.DuckingEnvelope;
+import dev.backbeat.engine.mix.ExportException;
+import dev.backbeat.engine.mix.MixSettings;
+import dev.backbeat.engine.mix.VideoExporter;
+import dev.backbeat.engine.synth.MusicRenderer;
+import dev.backbeat.engine.synth.RenderedMusic;
+import dev.backbeat.engine.synth.SoundFontLoader;
+
+import javax.sound.midi.Sequence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The local engine's whole job for one clip, stage by stage: read the footage, compose music
+ * that fits it, render the music, mix it under the clip's sound, and write the MP4. The CLI and the
+ * local back end both drive it; each stage's time is kept for the benchmark.
+ */
+public final class ScorePipeline {
+    private final FfmpegRunner runner;
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+
+    public ScorePipeline(FfmpegRunner runner) {
+        this.runner = runner;
+    }
+
+    /** Seconds spent in each stage so far, in order. */
+    public Map<String, Double> timings() {
+        return Map.copyOf(timings);
+    }
+
+    public Map<String, Double> orderedTimings() {
+        return new LinkedHashMap<>(timings);
+    }
+
+    private <T> T timed(String stage, Stage<T> work) throws MediaException, ExportException, IOException {
+        long t0 = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            timings.merge(stage, (System.nanoTime() - t0) / 1e9, Double::sum);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Stage<T> {
+        T run() throws MediaException, ExportException, IOException;
+    }
+
+    public ClipInfo probe(Path input) throws MediaException {
+        try {
+            return timed("probe", () -> new MediaProbe(runner).probe(input));
+        } catch (ExportException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public VideoProfile analyze(Path input, Progress progress, Cancellation cancel) throws MediaException {
+        try {
+            return timed("analyse", () -> new VideoAnalyzer(runner).analyze(input, progress, cancel));
+        } catch (ExportException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Composes and renders the music for a profile. */
+    public Music compose(VideoProfile profile, Brief brief) {
+        long t0 = System.nanoTime();
+        Composition c = new Composer().compose(profile, brief);
+        Sequence seq = new MidiWriter().write(c.score(), c.key());
+        timings.merge("compose", (System.nanoTime() - t0) / 1e9, Double::sum);
+        long t1 = System.nanoTime();
+        RenderedMusic audio = new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
+                .render(seq, c.plan().durationSec(), c.plan().levelDb());
+        timings.merge("synthesise", (System.nanoTime() - t1) / 1e9, Double::sum);
+        return new Music(c, seq, audio);
+    }
+
+    /** A composed and rendered piece. */
+    public record Music(Composition composition, Sequence midi, RenderedMusic audio) {
+    }
+
+    public AudioMixer.Result mix(ClipInfo clip, VideoProfile profile, Music music, MixSettings settings, Path workDir,
+                                 Path stemsDir, Progress progress, Cancellation cancel)
+            throws MediaException, IOException {
+        try {
+            return timed("mix", () -> new AudioMixer(runner).mix(clip, music.audio().mix(),
+                    profile.speech().stream().map(i -> new DuckingEnvelope.Region(i.startSec(), i.endSec())).toList(),
+                    settings, workDir, stemsDir, progress, cancel));
+        } catch (ExportException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public VideoExporter.Result export(ClipInfo clip, Path mixWav, Path target, VideoExporter.Options options,
+                                       Progress progress, Cancellation cancel)
+            throws MediaException, ExportException {
+        try {
+            return timed("export", () -> new VideoExporter(runner).export(clip, mixWav, target, options, progress, cancel));
+        } catch (IOException e) {
+            throw new ExportException("The video could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A private working folder for one job, removed by the caller. */
+    public static Path workDir() throws IOException {
+        return Files.createTempDirectory("backbeat-job");
+    }
+}
