@@ -160,6 +160,12 @@ public final class CloudBackend implements Backend {
         return out;
     }
 
+    /** Stops work in progress without cancelling renders on the service: they resume on the next start. */
+    @Override
+    public void close() {
+        exporter.close();
+    }
+
     /** Opens the chat stream; package-private so {@link CloudChat} shares the transport. */
     static HttpResponse<InputStream> openChat(NemoHttp http, CloudConfig config, String sessionId, String message,
                                              CancelToken cancel) throws BackendException {

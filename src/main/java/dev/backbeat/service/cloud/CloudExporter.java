@@ -34,6 +34,8 @@ final class CloudExporter {
     private final RenderDownloader downloader;
     private final Clock clock;
     private long lastIdMillis;
+    /** Cancelled when the app closes: polling stops but the job stays recorded for the next start. */
+    private final CancelToken closing = new CancelToken();
 
     CloudExporter(NemoHttp http, CloudConfig config, RenderJobStore jobs, Clock clock) {
         this.http = http;
@@ -88,18 +90,28 @@ final class CloudExporter {
         return jobs.all();
     }
 
+    void close() {
+        closing.cancel();
+    }
+
     private ExportResult finish(RenderJobStore.RenderJob job, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException {
         Path target = Path.of(job.target());
+        CancelToken stop = new CancelToken();
+        cancel.onCancel(stop::cancel);
+        closing.onCancel(stop::cancel);
         try {
-            RenderStatus status = poller.awaitDone(job.renderId(), progress, cancel);
-            downloader.download(job.renderId(), status.outputUrl(), target, progress, cancel);
+            RenderStatus status = poller.awaitDone(job.renderId(), progress, stop);
+            downloader.download(job.renderId(), status.outputUrl(), target, progress, stop);
             forget(job);
             return new ExportResult(target, "Rendered in the cloud (render " + job.renderId() + ")");
         } catch (BackendException e) {
             if (cancel.isCancelled()) {
                 cancelOnService(job.renderId());
                 forget(job);
+            } else if (closing.isCancelled()) {
+                throw new BackendException(Kind.CANCELLED, "Backbeat closed during the export. The render goes on in "
+                        + "the cloud and is picked up at the next start (or with \"backbeat cloud resume\").", e);
             } else if (e instanceof RenderPoller.RenderEnded) {
                 forget(job);
             }
