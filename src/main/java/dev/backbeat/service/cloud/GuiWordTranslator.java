@@ -27,7 +27,7 @@ final class GuiWordTranslator {
             rule("在时间线(?:中|上|里)?预览", "输入“状态”查看时间线"),
             rule("\\bopen(?:\\s+the)?\\s+(?:timeline|project|draft|editor|tracks?\\s+panel|media\\s+library|layers?\\s+panel)\\b",
                     "type \"status\""),
-            rule("打开(?:时间线|项目|草稿|编辑器)?", "输入“状态”查看"),
+            rule("打开", "输入“状态”查看"),
             rule("\\bdrag(?:\\s*(?:and|&|/|-)\\s*drop)?\\b", "ask me to move"),
             rule("拖拽|拖动", "让我移动"),
             rule("\\b(?:click|tap)(?:\\s+on)?\\b", "ask me to use"),
