@@ -47,7 +47,7 @@ final class ChatStreamReader {
         pump.setDaemon(true);
         pump.start();
         cancel.onCancel(() -> {
-            closeQuietly(in);
+            abandon(in, pump);
             queue.add(new End());
         });
 
@@ -68,7 +68,7 @@ final class ChatStreamReader {
                     return new Outcome(sawText, sawTool, BackendException.cancelled());
                 }
                 if (now >= deadline) {
-                    closeQuietly(in);
+                    abandon(in, pump);
                     emit(events, words.flush());
                     return new Outcome(sawText, sawTool, new BackendException(Kind.NETWORK,
                             "No complete reply after " + CloudConfig.spoken(hardTimeout) + ", so Backbeat stopped "
@@ -123,7 +123,7 @@ final class ChatStreamReader {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(in);
+            abandon(in, pump);
             return new Outcome(sawText, sawTool, BackendException.cancelled());
         }
         emit(events, words.flush());
@@ -180,6 +180,12 @@ final class ChatStreamReader {
         } catch (IOException e) {
             queue.add(new Fault(e));
         }
+    }
+
+    /** Closing alone may not wake a blocked read of the HTTP client's stream; the interrupt does. */
+    private static void abandon(InputStream in, Thread pump) {
+        pump.interrupt();
+        closeQuietly(in);
     }
 
     private static void closeQuietly(InputStream in) {

@@ -7,12 +7,19 @@ import java.time.Duration;
 import java.util.Timer;
 import java.util.TimerTask;
 
-/** Closes a stream that has delivered nothing for too long, so a blocked read ends with an error instead of hanging. */
+/**
+ * Ends a read that has delivered nothing for too long. Closing the HTTP client's stream does not
+ * always wake a blocked read, so the reading thread is interrupted too; {@link #close} clears
+ * the interrupt again so it never leaks into the caller.
+ */
 final class StallWatch implements AutoCloseable {
     private final InputStream in;
+    private final Thread reader = Thread.currentThread();
     private final Timer timer = new Timer("nemo-stall-watch", true);
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean stalled;
+    private boolean finished;
+    private boolean interrupted;
 
     StallWatch(InputStream in, Duration limit) {
         this.in = in;
@@ -36,7 +43,16 @@ final class StallWatch implements AutoCloseable {
         return stalled;
     }
 
+    /** Stops the read now (a stall, or the user cancelled). */
     void abandon() {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            interrupted = true;
+            reader.interrupt();
+        }
         timer.cancel();
         closeQuietly(in);
     }
@@ -44,6 +60,12 @@ final class StallWatch implements AutoCloseable {
     @Override
     public void close() {
         timer.cancel();
+        synchronized (this) {
+            finished = true;
+            if (interrupted && Thread.currentThread() == reader) {
+                Thread.interrupted();
+            }
+        }
     }
 
     private static void closeQuietly(Closeable c) {
