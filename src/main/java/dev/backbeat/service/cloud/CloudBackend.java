@@ -17,12 +17,11 @@ import dev.backbeat.service.ProgressListener;
 import dev.backbeat.service.SessionState;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,7 +72,7 @@ public final class CloudBackend implements Backend {
             try {
                 call = NemoCall.postJson(uploadUri(s), new JsonObject())
                         .withBody(body.publisher(sent -> progress.progress("Uploading", (double) sent / total)),
-                                body.contentType()).withCancel(cancel);
+                                body.contentType()).withCancel(cancel).withTimeout(uploadTimeout(total));
             } catch (IOException e) {
                 throw new BackendException(Kind.BAD_INPUT, "Cannot read the files to upload: " + e.getMessage(), e);
             }
@@ -93,6 +92,11 @@ public final class CloudBackend implements Backend {
             progress.progress("Asking the service to fetch " + urls.size() + (urls.size() == 1 ? " file" : " files"), -1);
             return keepUploaded(s, http.json(NemoCall.postJson(uploadUri(s), body).withCancel(cancel)));
         });
+    }
+
+    /** The usual timeout plus time to send the bytes at a slow 200 kB/s: a big video must not time out halfway. */
+    private Duration uploadTimeout(long bytes) {
+        return config.callTimeout().plusSeconds(bytes / 200_000);
     }
 
     private URI uploadUri(SessionStore.Session s) {
@@ -164,23 +168,5 @@ public final class CloudBackend implements Backend {
     @Override
     public void close() {
         exporter.close();
-    }
-
-    /** Opens the chat stream; package-private so {@link CloudChat} shares the transport. */
-    static HttpResponse<InputStream> openChat(NemoHttp http, CloudConfig config, String sessionId, String message,
-                                             CancelToken cancel) throws BackendException {
-        JsonObject part = new JsonObject();
-        part.addProperty("text", message);
-        JsonArray parts = new JsonArray();
-        parts.add(part);
-        JsonObject newMessage = new JsonObject();
-        newMessage.add("parts", parts);
-        JsonObject body = new JsonObject();
-        body.addProperty("app_name", "nemo_agent");
-        body.addProperty("user_id", "me");
-        body.addProperty("session_id", sessionId);
-        body.add("new_message", newMessage);
-        return http.stream(NemoCall.postJson(config.resolve("/run_sse"), body)
-                .withAccept("text/event-stream").withCancel(cancel));
     }
 }

@@ -1,5 +1,7 @@
 package dev.backbeat.service.cloud;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.backbeat.draft.Draft;
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.CancelToken;
@@ -44,7 +46,7 @@ final class CloudChat {
     private ChatEvent turn(SessionStore.Session s, String message, Consumer<ChatEvent> events, CancelToken cancel)
             throws BackendException {
         Draft before = draftOrNull(s);
-        HttpResponse<InputStream> response = CloudBackend.openChat(http, config, s.sessionId, message, cancel);
+        HttpResponse<InputStream> response = open(http, config, s.sessionId, message, cancel);
         ChatStreamReader.Outcome outcome = new ChatStreamReader(config.stillWorkingEvery(), config.chatTimeout())
                 .read(response.body(), events, cancel);
         if (outcome.failure() != null) {
@@ -73,5 +75,23 @@ final class CloudChat {
             // the comparison is a courtesy: without a state the turn still stands
             return null;
         }
+    }
+
+    /** Sends the message once, asking for an event stream. */
+    private static HttpResponse<InputStream> open(NemoHttp http, CloudConfig config, String sessionId, String message,
+                                             CancelToken cancel) throws BackendException {
+        JsonObject part = new JsonObject();
+        part.addProperty("text", message);
+        JsonArray parts = new JsonArray();
+        parts.add(part);
+        JsonObject newMessage = new JsonObject();
+        newMessage.add("parts", parts);
+        JsonObject body = new JsonObject();
+        body.addProperty("app_name", "nemo_agent");
+        body.addProperty("user_id", "me");
+        body.addProperty("session_id", sessionId);
+        body.add("new_message", newMessage);
+        return http.stream(NemoCall.postJson(config.resolve("/run_sse"), body)
+                .withAccept("text/event-stream").withCancel(cancel));
     }
 }

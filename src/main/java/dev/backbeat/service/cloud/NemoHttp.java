@@ -7,7 +7,6 @@ import com.google.gson.JsonParser;
 import dev.backbeat.service.AppInfo;
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.BackendException.Kind;
-import dev.backbeat.service.CancelToken;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +46,8 @@ final class NemoHttp {
     /** Sends a call whose reply is a JSON envelope; returns the whole reply object once it says success. */
     JsonObject json(NemoCall call) throws BackendException {
         return withRetries(call, () -> {
-            HttpResponse<byte[]> r = await(call, HttpResponse.BodyHandlers.ofByteArray(), config.callTimeout());
+            HttpResponse<byte[]> r = await(call, HttpResponse.BodyHandlers.ofByteArray(),
+                    call.timeout() != null ? call.timeout() : config.callTimeout());
             byte[] body = r.body();
             if (body.length > MAX_JSON_BYTES) {
                 throw NemoErrors.unreadable(r.statusCode(), false);
@@ -89,20 +89,6 @@ final class NemoHttp {
         T run() throws BackendException;
     }
 
-    /** A refusal the error table allows one more try for. */
-    private static final class Refusal extends Exception {
-        enum Reason { TOKEN, CLIENT_ID, RATE, FAULT }
-
-        final Reason reason;
-        final BackendException error;
-
-        Refusal(Reason reason, BackendException error) {
-            super(error.getMessage(), null, false, false);
-            this.reason = reason;
-            this.error = error;
-        }
-    }
-
     private <T> T withRetries(NemoCall call, Attempt<T> attempt) throws BackendException {
         boolean renewedToken = false;
         boolean renewedClient = false;
@@ -112,8 +98,7 @@ final class NemoHttp {
             call.cancel().throwIfCancelled();
             try {
                 return attempt.run();
-            } catch (RefusalCarrier carrier) {
-                Refusal r = carrier.refusal;
+            } catch (Refusal r) {
                 switch (r.reason) {
                     case TOKEN -> {
                         if (renewedToken || !call.authenticated() || !tokens.anonymous()) {
@@ -152,18 +137,22 @@ final class NemoHttp {
         }
     }
 
-    /** Unchecked wrapper so the attempt lambdas can signal a retryable refusal. */
-    private static final class RefusalCarrier extends BackendException {
-        final Refusal refusal;
+    /** A refusal the error table allows one more try for; {@code error} is what the user gets if none is left. */
+    private static final class Refusal extends BackendException {
+        enum Reason { TOKEN, CLIENT_ID, RATE, FAULT }
 
-        RefusalCarrier(Refusal refusal) {
-            super(refusal.error.kind(), refusal.error.getMessage());
-            this.refusal = refusal;
+        final Reason reason;
+        final BackendException error;
+
+        Refusal(Reason reason, BackendException error) {
+            super(error.kind(), error.getMessage());
+            this.reason = reason;
+            this.error = error;
         }
     }
 
-    private static RefusalCarrier refusal(Refusal.Reason reason, BackendException error) {
-        return new RefusalCarrier(new Refusal(reason, error));
+    private static Refusal refusal(Refusal.Reason reason, BackendException error) {
+        return new Refusal(reason, error);
     }
 
     private <T> HttpResponse<T> await(NemoCall call, BodyHandler<T> handler, Duration timeout) throws BackendException {
@@ -190,7 +179,11 @@ final class NemoHttp {
             if (call.cancel().isCancelled()) {
                 throw BackendException.cancelled();
             }
-            if (cause instanceof ConnectException) {
+            if (cause instanceof java.net.http.HttpTimeoutException && !(cause instanceof java.net.http.HttpConnectTimeoutException)) {
+                throw fault("The NemoVideo service did not answer within " + CloudConfig.spoken(timeout)
+                        + ". Check your connection and try again.", cause);
+            }
+            if (cause instanceof ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException) {
                 throw fault("Could not reach the NemoVideo service at " + config.apiBase().getHost()
                         + ". Check your internet connection (or the API address), then try again.", cause);
             }
@@ -198,7 +191,7 @@ final class NemoHttp {
         }
     }
 
-    private static RefusalCarrier fault(String message, Throwable cause) {
+    private static Refusal fault(String message, Throwable cause) {
         LOG.fine(() -> "network fault: " + cause);
         return refusal(Refusal.Reason.FAULT, new BackendException(Kind.NETWORK, message, cause));
     }
