@@ -333,4 +333,15 @@ class ErrorTableTest {
         verify(1, postRequestedFor(urlPathEqualTo("/api/auth/anonymous-token")));
         verify(getRequestedFor(urlPathEqualTo(CREDITS)).withHeader("Authorization", WireMock.equalTo("Bearer " + TOKEN)));
     }
+
+    @Test
+    void refusedChatIsSentOnceMoreOnlyAfterARefusalThatProvesItWasNotRun() {
+        // 429 comes before the agent runs, so the one retry the table asks for cannot charge twice
+        firstThen("/run_sse", false, aResponse().withStatus(429), aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(CloudFixture.sse("{\"type\":\"text\",\"content\":\"ok\"}")));
+        List<ChatEvent> events = new ArrayList<>();
+        backend.chat("add music", events::add, CancelToken.none());
+        assertEquals(List.of(new ChatEvent.Text("ok"), new ChatEvent.Done()), events);
+        verify(2, postRequestedFor(urlPathEqualTo("/run_sse")));
+    }
 }

@@ -154,4 +154,10 @@ class SseParserTest {
         feed("data: a\rdata: b\ndata: c\r\n\n");
         assertEquals(List.of("a\nb\nc"), datas());
     }
+
+    @Test
+    void idWithNulIsIgnoredAndIdPersistsAcrossEvents() {
+        feed("id: 1\ndata: a\n\nid: bad\u0000id\ndata: b\n\nid\ndata: c\n\n");
+        assertEquals(List.of("1", "1", ""), events.stream().map(SseEvent::lastEventId).toList());
+    }
 }
