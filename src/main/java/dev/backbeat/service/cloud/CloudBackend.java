@@ -70,8 +70,9 @@ public final class CloudBackend implements Backend {
         return sessions.run(s -> {
             NemoCall call;
             try {
+                long length = body.length();
                 call = NemoCall.postJson(uploadUri(s), new JsonObject())
-                        .withBody(body.publisher(sent -> progress.progress("Uploading", (double) sent / total)),
+                        .withBody(body.publisher(sent -> progress.progress("Uploading", Math.min(1.0, (double) sent / length))),
                                 body.contentType()).withCancel(cancel).withTimeout(uploadTimeout(total));
             } catch (IOException e) {
                 throw new BackendException(Kind.BAD_INPUT, "Cannot read the files to upload: " + e.getMessage(), e);

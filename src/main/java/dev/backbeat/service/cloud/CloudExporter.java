@@ -71,7 +71,7 @@ final class CloudExporter {
         BackendException first = null;
         for (RenderJobStore.RenderJob job : jobs.all()) {
             try {
-                LOG.info("resuming render " + job.renderId());
+                LOG.fine("resuming render " + job.renderId());
                 done.add(finish(job, progress, cancel));
             } catch (BackendException e) {
                 if (cancel.isCancelled()) {
@@ -139,7 +139,7 @@ final class CloudExporter {
                 if (!e.isDuplicateId() || attempt >= ID_ATTEMPTS) {
                     throw e;
                 }
-                LOG.info("render id " + id + " is taken: trying a new one");
+                LOG.fine("render id " + id + " is taken: trying a new one");
             }
         }
     }
@@ -153,7 +153,7 @@ final class CloudExporter {
         try {
             http.json(NemoCall.postJson(config.resolve("/api/render/proxy/lambda/" + renderId + "/cancel"), new JsonObject()));
         } catch (BackendException e) {
-            LOG.info("could not cancel render " + renderId + " on the service: " + e.getMessage());
+            LOG.fine("could not cancel render " + renderId + " on the service: " + e.getMessage());
         }
     }
 

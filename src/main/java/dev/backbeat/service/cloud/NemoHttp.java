@@ -105,7 +105,7 @@ final class NemoHttp {
                             throw r.error;
                         }
                         renewedToken = true;
-                        LOG.info("token refused (1001): fetching a new anonymous token and retrying once");
+                        LOG.fine("token refused (1001): fetching a new anonymous token and retrying once");
                         tokens.renew();
                     }
                     case CLIENT_ID -> {
@@ -113,7 +113,7 @@ final class NemoHttp {
                             throw r.error;
                         }
                         renewedClient = true;
-                        LOG.info("HTTP 400 (client id): making a new client id and retrying once");
+                        LOG.fine("HTTP 400 (client id): making a new client id and retrying once");
                         tokens.renewClientId();
                     }
                     case RATE -> {
@@ -121,7 +121,7 @@ final class NemoHttp {
                             throw r.error;
                         }
                         waited = true;
-                        LOG.info("HTTP 429: waiting " + CloudConfig.spoken(config.rateLimitWait()) + " then retrying once");
+                        LOG.fine("HTTP 429: waiting " + CloudConfig.spoken(config.rateLimitWait()) + " then retrying once");
                         Pause.sleep(config.rateLimitWait(), call.cancel());
                     }
                     case FAULT -> {
@@ -129,7 +129,7 @@ final class NemoHttp {
                             throw r.error;
                         }
                         repeated = true;
-                        LOG.info("fault on " + call.method() + " " + call.uri().getPath() + ": retrying once");
+                        LOG.fine("fault on " + call.method() + " " + call.uri().getPath() + ": retrying once");
                         Pause.sleep(config.retryDelay(), call.cancel());
                     }
                 }

@@ -46,7 +46,7 @@ final class RenderDownloader {
                     throw e;
                 }
                 first = e;
-                LOG.info("download from the output URL failed, trying the service's download route: " + e.getMessage());
+                LOG.fine("download from the output URL failed, trying the service's download route: " + e.getMessage());
             }
         }
         try {

@@ -46,7 +46,7 @@ final class RenderPoller {
                 if (!transient_ || ++failures > TOLERATED_FAILURES) {
                     throw e;
                 }
-                LOG.info("poll of " + renderId + " failed (" + failures + " in a row), trying again: " + e.getMessage());
+                LOG.fine("poll of " + renderId + " failed (" + failures + " in a row), trying again: " + e.getMessage());
             }
             if (status != null) {
                 switch (status.state()) {

@@ -63,7 +63,7 @@ final class SessionKeeper {
     }
 
     private synchronized BackendException replaceLost(BackendException cause) {
-        LOG.info("session " + (current == null ? "?" : current.sessionId) + " was not found (1002): starting a new one");
+        LOG.fine("session " + (current == null ? "?" : current.sessionId) + " was not found (1002): starting a new one");
         current = null;
         try {
             store.clear();
@@ -91,7 +91,7 @@ final class SessionKeeper {
                 NemoHttp.text(data, "user_id"), config.language());
         current = s;
         save();
-        LOG.info("started session " + sid);
+        LOG.fine("started session " + sid);
         return s;
     }
 }

@@ -85,7 +85,7 @@ final class TokenProvider {
             LOG.warning("could not cache the anonymous token: " + e.getMessage());
         }
         current = token;
-        LOG.info(() -> "signed in anonymously as " + userId + " with token " + Secrets.mask(token));
+        LOG.fine(() -> "signed in anonymously as " + userId + " with token " + Secrets.mask(token));
     }
 
     /** After HTTP 400 (missing or bad X-Client-Id): a new id, and the old id's token is dropped. */

@@ -121,6 +121,7 @@ class CloudEndpointsTest {
         assertEquals(new MediaInfo("clip.mp4", "https://cdn.example/c.mp4", "video", 12500, 1280, 720, 25, true), media.get(0));
         assertTrue(fractions.size() > 2, "progress reported while sending");
         assertTrue(fractions.get(fractions.size() - 1) >= 0.99, "progress reaches the end: " + fractions);
+        assertTrue(fractions.stream().allMatch(f -> f >= 0 && f <= 1.0), "a fraction of the whole body: " + fractions);
         var request = wm.findAll(postRequestedFor(urlPathEqualTo("/api/upload-video/nemo_agent/me/" + SESSION))).get(0);
         assertTrue(request.getHeader("Content-Type").startsWith("multipart/form-data; boundary="));
         assertEquals(2, request.getParts().stream().filter(p -> p.getName().equals("files")).count());
