@@ -226,4 +226,26 @@ class StreamFaultTest {
         assertEquals("MP4", Files.readString(dir.resolve("o.mp4")));
         assertEquals(3, polls.get());
     }
+
+    @Test
+    void cancelMidStreamStopsAtOnceWithoutResending() {
+        server.on("POST /run_sse", (r, s, out) -> {
+            sseHead(out);
+            chunk(out, "data: {\"type\":\"text\",\"content\":\"Starting. \"}\n\n");
+            Thread.sleep(5_000);
+        });
+        CancelToken cancel = new CancelToken();
+        List<ChatEvent> events = new ArrayList<>();
+        long start = System.nanoTime();
+        backend.chat("add music", e -> {
+            events.add(e);
+            if (e instanceof ChatEvent.Text) {
+                cancel.cancel();
+            }
+        }, cancel);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 2_000);
+        ChatEvent.Failed failed = assertInstanceOf(ChatEvent.Failed.class, events.get(events.size() - 1));
+        assertEquals(Kind.CANCELLED, failed.error().kind());
+        assertEquals(1, server.count("POST", "/run_sse"));
+    }
 }

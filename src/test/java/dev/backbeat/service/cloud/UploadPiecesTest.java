@@ -78,6 +78,17 @@ class UploadPiecesTest {
     }
 
     @Test
+    void filesAreReadFromDiskWhileSendingNotBefore() throws Exception {
+        Path a = Files.write(dir.resolve("a.mp4"), new byte[1000]);
+        var supplier = new MultipartBody("files", List.of(a)).publisher(n -> { });
+        BodyPublisher publisher = supplier.get();
+        // a body built in memory would not notice; one streamed from disk sees the new bytes
+        Files.write(a, new byte[] {'X'}, java.nio.file.StandardOpenOption.WRITE);
+        String sent = new String(drain(publisher), StandardCharsets.ISO_8859_1);
+        assertTrue(sent.contains("\r\n\r\nX"), "the file is read when the body is sent");
+    }
+
+    @Test
     void rulesCheckExtensionSizeAndExistence() throws Exception {
         Path ok = Files.writeString(dir.resolve("song.M4A"), "x");
         assertEquals(1, UploadRules.check(List.of(ok)));
