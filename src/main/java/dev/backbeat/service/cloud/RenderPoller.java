@@ -31,6 +31,16 @@ final class RenderPoller {
         this.config = config;
     }
 
+    /** Counts one more failed poll, or gives up when it is not a passing trouble or there were too many. */
+    private static int tolerate(String renderId, BackendException e, int failures) throws BackendException {
+        boolean passing = e.kind() == Kind.NETWORK || e.kind() == Kind.SERVER || e.kind() == Kind.RATE_LIMITED;
+        if (!passing || failures + 1 > TOLERATED_FAILURES) {
+            throw e;
+        }
+        LOG.fine("poll of " + renderId + " failed (" + (failures + 1) + " in a row), trying again: " + e.getMessage());
+        return failures + 1;
+    }
+
     RenderStatus awaitDone(String renderId, Consumer<ExportProgress> progress, CancelToken cancel) throws BackendException {
         long deadline = System.nanoTime() + config.renderTimeout().toNanos();
         int failures = 0;
@@ -42,11 +52,12 @@ final class RenderPoller {
                         .withCancel(cancel)));
                 failures = 0;
             } catch (BackendException e) {
-                boolean transient_ = e.kind() == Kind.NETWORK || e.kind() == Kind.SERVER || e.kind() == Kind.RATE_LIMITED;
-                if (!transient_ || ++failures > TOLERATED_FAILURES) {
-                    throw e;
+                if (e instanceof NemoApiException api && api.httpStatus() == 404) {
+                    // a render the service no longer knows would otherwise be polled forever by every resume
+                    throw new RenderEnded(Kind.SERVER, "The service no longer knows this render (" + renderId
+                            + "). Export again.");
                 }
-                LOG.fine("poll of " + renderId + " failed (" + failures + " in a row), trying again: " + e.getMessage());
+                failures = tolerate(renderId, e, failures);
             }
             if (status != null) {
                 switch (status.state()) {

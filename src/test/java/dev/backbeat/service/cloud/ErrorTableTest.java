@@ -344,4 +344,15 @@ class ErrorTableTest {
         assertEquals(List.of(new ChatEvent.Text("ok"), new ChatEvent.Done()), events);
         verify(2, postRequestedFor(urlPathEqualTo("/run_sse")));
     }
+
+    @Test
+    void aRenderTheServiceForgotIsNotPolledForever() {
+        stubFor(post(urlPathEqualTo("/api/render/proxy/lambda")).willReturn(okJson("{\"success\":true,\"data\":{\"id\":\"render_8\"}}")));
+        stubFor(get(urlPathEqualTo("/api/render/proxy/lambda/render_8")).willReturn(aResponse().withStatus(404)));
+        BackendException e = assertThrows(BackendException.class,
+                () -> backend.export(ExportRequest.to(dir.resolve("o.mp4")), p -> { }, CancelToken.none()));
+        assertTrue(e.getMessage().contains("no longer knows this render"), e.getMessage());
+        assertTrue(backend.pendingExports().isEmpty());
+        verify(1, getRequestedFor(urlPathEqualTo("/api/render/proxy/lambda/render_8")));
+    }
 }
