@@ -2,9 +2,14 @@ package dev.backbeat.app;
 
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.Settings;
+import dev.backbeat.service.SettingsStore;
+import dev.backbeat.service.cloud.CloudBackend;
+import dev.backbeat.service.cloud.CloudConfig;
 import dev.backbeat.service.local.FfmpegSource;
 import dev.backbeat.service.local.LocalBackend;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Function;
 
 /** Builds the back end the settings ask for. */
@@ -13,13 +18,19 @@ final class BackendFactory implements Function<Settings, Backend> {
     @Override
     public Backend apply(Settings settings) {
         return switch (settings.backend()) {
-            case LOCAL -> local(settings);
-            case CLOUD -> new UnavailableBackend("Cloud",
-                    "The cloud back end is not part of this build yet. Switch back to Local in Settings.");
+            case LOCAL -> new LocalBackend(new FfmpegSource(settings.ffmpegPath()));
+            case CLOUD -> cloud(settings);
         };
     }
 
-    private static Backend local(Settings settings) {
-        return new LocalBackend(new FfmpegSource(settings.ffmpegPath()));
+    private static Backend cloud(Settings settings) {
+        try {
+            CloudConfig config = CloudConfig.load(System.getenv(), SettingsStore.defaultConfigDir(),
+                    settings.apiBase().isBlank() ? null : settings.apiBase());
+            return new CloudBackend(config.withPollInterval(Duration.ofSeconds(settings.pollSeconds())));
+        } catch (IOException | IllegalArgumentException e) {
+            return new UnavailableBackend("Cloud", "The cloud settings cannot be read (" + e.getMessage()
+                    + "). Check the API address in Settings, or switch back to Local.");
+        }
     }
 }

@@ -25,6 +25,7 @@ public final class Cli implements Runnable {
             new DraftCommand(),
             new AnalyzeCommand(),
             new ScoreCommand(),
+            new CloudCommand(),
         };
     }
 

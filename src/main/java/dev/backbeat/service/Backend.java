@@ -35,6 +35,15 @@ public interface Backend extends AutoCloseable {
     ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException;
 
+    /**
+     * Finishes exports left running when the app last closed (the cloud keeps rendering while we
+     * are away); returns the files written. Back ends that finish exports before returning have none.
+     */
+    default List<ExportResult> resumePendingExports(Consumer<ExportProgress> progress, CancelToken cancel)
+            throws BackendException {
+        return List.of();
+    }
+
     @Override
     default void close() {
     }

@@ -96,12 +96,22 @@ public final class MainViewModel {
                 .onSuccess(line -> {
                     status.set(backend.name() + " · ready");
                     chat.say(line);
+                    resumeExports(backend);
                 })
                 .onError(e -> {
                     String text = e instanceof BackendException be ? be.userMessage() : e.getMessage();
                     status.set(backend.name() + " · not connected");
                     chat.say(text);
                 })
+                .start();
+    }
+
+    /** Picks up exports that were still rendering when the app last closed. */
+    private void resumeExports(Backend backend) {
+        runner.task("Resuming exports", (progress, cancel) -> backend.resumePendingExports(p -> { }, cancel))
+                .onSuccess(done -> done.forEach(r -> chat.say("Finished an export from last time: " + r.file())))
+                .onError(e -> chat.say("An export from last time could not be finished: "
+                        + (e instanceof BackendException be ? be.userMessage() : e.getMessage())))
                 .start();
     }
 
