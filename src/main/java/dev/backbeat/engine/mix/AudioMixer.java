@@ -72,13 +72,22 @@ public final class AudioMixer {
             Path musicStem = stemsDir == null ? null : stemsDir.resolve("music-bed.wav");
             Path originalStem = stemsDir == null || !useOriginal ? null : stemsDir.resolve("original-sound.wav");
             LoudnessMeasure after = new LoudnessMeasure();
+            double lastGain = 0;
+            double lastLufs = 0;
             writeMix(source, (float) Math.pow(10, gainDb / 20), s.ceilingDb(), wav, after, musicStem, originalStem, cancel);
-            // limiting strong peaks lowers the loudness a little: measure again and correct once
-            double miss = s.targetLufs() - after.integratedLufs();
-            if (measured > -69 && Math.abs(miss) > 0.4 && gainDb + miss < MAX_BOOST_DB) {
-                gainDb += miss;
+            // limiting strong peaks (a voice close to the microphone) lowers the loudness: measure
+            // again and correct, by the secant through the last two tries, at most twice
+            double prevGain = gainDb;
+            double prevLufs = after.integratedLufs();
+            for (int attempt = 0; attempt < 2 && measured > -69 && Math.abs(s.targetLufs() - prevLufs) > 0.3; attempt++) {
+                double slope = attempt == 0 ? 1 : (prevLufs - lastLufs) / (prevGain - lastGain);
+                lastGain = prevGain;
+                lastLufs = prevLufs;
+                gainDb = Math.min(MAX_BOOST_DB, prevGain + (s.targetLufs() - prevLufs) / Math.max(0.2, Math.min(1, slope)));
                 after = new LoudnessMeasure();
                 writeMix(source, (float) Math.pow(10, gainDb / 20), s.ceilingDb(), wav, after, musicStem, originalStem, cancel);
+                prevGain = gainDb;
+                prevLufs = after.integratedLufs();
             }
             progress.update(1.0, 0);
             return new Result(wav, frames / (double) RATE, measured, gainDb, after.integratedLufs(), after.truePeakDb(),

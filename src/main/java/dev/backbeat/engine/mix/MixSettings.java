@@ -9,7 +9,7 @@ package dev.backbeat.engine.mix;
  * @param ducking        whether the music dips under speech
  * @param duckDb         how far it dips (at least 8 dB)
  * @param targetLufs     integrated loudness of the mix (-14, -16 or -23)
- * @param ceilingDb      the highest sample peak after limiting, in dBFS, with room for the AAC encoder
+ * @param ceilingDb      the highest true peak after limiting, in dBTP, with room for the AAC encoder
  */
 public record MixSettings(double musicVolume, Original original, double originalGainDb, boolean ducking,
                           double duckDb, double targetLufs, double ceilingDb) {
@@ -24,7 +24,7 @@ public record MixSettings(double musicVolume, Original original, double original
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(0.35, Original.KEEP, -10, true, 12, -14, -3.0);
+        return new MixSettings(0.35, Original.KEEP, -10, true, 12, -14, -1.8);
     }
 
     public MixSettings withVolume(double v) {

@@ -244,7 +244,8 @@ public final class LocalBackend implements Backend {
             progress.accept(new ExportProgress("Mixing the sound", 0, -1));
             AudioMixer.Result mix = pipeline.mix(clip, profile, music, brief.mix(!profile.speech().isEmpty(),
                     request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
-            String aspect = request.aspect() == null || request.aspect().isBlank() ? brief.aspect() : request.aspect();
+            String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
+                    ? brief.aspect() : request.aspect();
             VideoExporter.Options options = new VideoExporter.Options(aspect, FramePlan.Fit.PAD, brief.titles(), "veryfast", 20);
             VideoExporter.Result done = pipeline.export(clip, mix.wav(), request.target(), options, (f, speed) -> {
                 double elapsed = (System.nanoTime() - started) / 1e9;

@@ -28,14 +28,14 @@ import java.util.List;
 
 /** The export sheet: format choices, destination, progress with ETA, cancel, and the finished file. */
 public final class ExportViewModel {
-    public static final List<String> ASPECTS = List.of("16:9", "9:16", "1:1");
+    public static final List<String> ASPECTS = List.of("auto", "16:9", "9:16", "1:1");
     public static final List<Double> LOUDNESS = List.of(-14.0, -16.0, -23.0);
 
     private final ProjectModel project;
     private final TaskRunner runner;
     private final FileChooserPort chooser;
     private final BooleanProperty open = new SimpleBooleanProperty();
-    private final ObjectProperty<String> aspect = new SimpleObjectProperty<>("16:9");
+    private final ObjectProperty<String> aspect = new SimpleObjectProperty<>("auto");
     private final ObjectProperty<Double> loudness = new SimpleObjectProperty<>(-14.0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
