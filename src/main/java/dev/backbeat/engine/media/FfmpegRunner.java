@@ -30,8 +30,11 @@ public final class FfmpegRunner {
         void read(InputStream stdout) throws IOException, MediaException;
     }
 
-    /** What a run produced: exit code, stdout text (when no reader was given), the last stderr lines, the child's peak memory. */
-    public record Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb) {
+    /**
+     * What a run produced: exit code, stdout text (when no reader was given), the last stderr lines,
+     * the child's peak memory and its CPU time (both sampled every 100 ms, so slightly low).
+     */
+    public record Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb, double cpuSec) {
         public String stderrText() {
             return String.join("\n", stderrTail);
         }
@@ -94,10 +97,12 @@ public final class FfmpegRunner {
         Runnable killer = () -> killTree(process);
         cancellation.onCancel(killer);
         long peakKb = 0;
+        double cpuSec = 0;
         boolean stalled = false;
         try {
             while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 peakKb = Math.max(peakKb, peakRssKb(process.pid()));
+                cpuSec = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(cpuSec);
                 if (cancellation.isCancelled()) {
                     break;
                 }
@@ -140,7 +145,7 @@ public final class FfmpegRunner {
         if (failure != null) {
             throw new MediaException(MediaException.Kind.FAILED, "Reading FFmpeg's output failed: " + failure, failure);
         }
-        return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb);
+        return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb, cpuSec);
     }
 
     private static void drainStderr(InputStream stderr, Deque<String> tail, ProgressReader progress, AtomicLong activity) {
