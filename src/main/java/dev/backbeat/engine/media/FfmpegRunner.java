@@ -66,6 +66,12 @@ public final class FfmpegRunner {
     public Result run(Ffmpeg.Tool tool, List<String> args, OutputReader reader, double durationSec, Progress progress,
                       Cancellation cancellation, double stallSeconds, List<Path> partialOutputs) throws MediaException {
         cancellation.throwIfCancelled();
+        if (tool == Ffmpeg.Tool.FFMPEG && !args.contains("-progress")) {
+            // a job writing only to files, with quiet logging, would otherwise look stalled to the watchdog
+            List<String> withProgress = new ArrayList<>(List.of("-progress", "pipe:2"));
+            withProgress.addAll(args);
+            args = withProgress;
+        }
         ProcessBuilder pb = ffmpeg.builder(tool, args).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process;
         try {

@@ -77,6 +77,17 @@ class FfmpegRunnerTest {
     }
 
     @Test
+    void aQuietJobWritingAFileIsNotTakenForStalled() throws Exception {
+        // -re paces the source at real time: 3 s with no stdout and no log lines, only progress
+        Path out = dir.resolve("paced.mp4");
+        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-loglevel", "error", "-re",
+                "-f", "lavfi", "-i", "testsrc2=s=160x90:r=10:d=3", "-c:v", "libx264", "-preset", "ultrafast", out.toString()),
+                null, 3, Progress.none(), Cancellation.none(), 1.5, List.of(out));
+        assertEquals(0, r.exitCode(), r.stderrText());
+        assertTrue(Files.size(out) > 0);
+    }
+
+    @Test
     void aFailureKeepsTheLastLinesOfStderr() throws Exception {
         FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG,
                 List.of("-nostdin", "-hide_banner", "-i", dir.resolve("missing.mp4").toString(), "-f", "null", "-"), 30);
