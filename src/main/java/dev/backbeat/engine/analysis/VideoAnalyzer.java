@@ -160,11 +160,10 @@ public final class VideoAnalyzer {
     }
 
     private List<String> arguments(ClipInfo info, Path pcm) {
-        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags;
-        if (info.variableFrameRate()) {
-            // a variable-rate clip is put on an even grid so that frame n is at n / fps
-            filter += String.format(Locale.ROOT, ",fps=%.6f", info.fps());
-        }
+        // Frames are put on an even grid at the clip's rate, so frame n is at n / fps even when the
+        // source's rate varies (a container may not say so); for a steady source this keeps every frame.
+        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags
+                + String.format(Locale.ROOT, ",fps=%.6f", info.fps());
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
                 "-progress", "pipe:2"));
         if (skipLoopFilter) {
