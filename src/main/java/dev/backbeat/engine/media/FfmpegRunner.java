@@ -110,6 +110,7 @@ public final class FfmpegRunner {
                 peakKb = Math.max(peakKb, peakRssKb(process.pid()));
                 cpuSec = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(cpuSec);
                 if (cancellation.isCancelled()) {
+                    killTree(process);
                     break;
                 }
                 if ((System.nanoTime() - lastActivity.get()) / 1e9 > stallSeconds) {
