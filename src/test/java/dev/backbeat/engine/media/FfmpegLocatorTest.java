@@ -56,6 +56,21 @@ class FfmpegLocatorTest {
     }
 
     @Test
+    void aWorkingOverrideWinsOverTheBundledFfmpeg() throws Exception {
+        Path bin = java.nio.file.Files.createDirectories(cache.resolve("my ffmpeg"));
+        for (String tool : List.of("ffmpeg", "ffprobe")) {
+            Path script = bin.resolve(tool);
+            Files.writeString(script, "#!/bin/sh\necho custom\n");
+            script.toFile().setExecutable(true);
+        }
+        Ffmpeg located = new FfmpegLocator(bin.resolve("ffmpeg"), cache.resolve("unused")).locate();
+        assertEquals(bin.resolve("ffprobe"), located.ffprobe());
+        assertTrue(Files.notExists(cache.resolve("unused")), "nothing unpacked");
+        FfmpegRunner.Result r = new FfmpegRunner(located).run(Ffmpeg.Tool.FFPROBE, List.of(), 10);
+        assertEquals("custom", r.stdout().strip());
+    }
+
+    @Test
     void sonameIsReadFromTheLibrary() {
         byte[] fake = "\u007fELF....libva.so.2\u0000libc.so.6\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals("libva.so.2", SonameLinks.findSoname(fake, "libva.so"));
