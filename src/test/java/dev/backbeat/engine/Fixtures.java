@@ -17,7 +17,13 @@ import java.util.List;
 /** Makes test media with the bundled FFmpeg (lavfi sources, the committed speech WAV): nothing is downloaded. */
 public final class Fixtures {
 
-    /** The committed speech: espeak-ng, "The quick brown fox jumps over the lazy dog near the river bank today", trimmed, 16 kHz mono, 4.11 s. */
+    /**
+     * Length of the committed speech, made once with
+     * {@code espeak-ng -v en -s 160 -w raw.wav "The quick brown fox jumps over the lazy dog near the river bank today"}
+     * and {@code ffmpeg -i raw.wav -af "silenceremove=start_periods=1:start_threshold=-50dB,areverse,
+     * silenceremove=start_periods=1:start_threshold=-50dB,areverse" -ac 1 -ar 16000 -c:a pcm_s16le speech.wav}:
+     * no silence at either end, no pause of 200 ms or more inside.
+     */
     public static final double SPEECH_SEC = 4.11;
 
     private static Ffmpeg ffmpeg;

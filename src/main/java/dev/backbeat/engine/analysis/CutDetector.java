@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class CutDetector {
 
-    private static final double MIN_SCORE = 0.12;
+    /** Below this a jump is encoder noise (a keyframe refresh scores about 0.13), not a cut. */
+    private static final double MIN_SCORE = 0.2;
     private static final double RATIO = 3.0;
     private static final double MARGIN = 0.05;
     private static final double MAX_RISE = 0.5;

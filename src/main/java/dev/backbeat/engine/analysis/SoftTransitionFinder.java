@@ -77,6 +77,29 @@ final class SoftTransitionFinder {
                 spans.add(new double[] {w[0], w[1], change});
             }
         }
+        spans.forEach(this::tighten);
         return spans;
+    }
+
+    /** Overlapping windows reach past the fade on both sides; keep only the frames that take part in the change. */
+    private void tighten(double[] span) {
+        int from = (int) span[0];
+        int to = (int) span[1];
+        double max = 0;
+        for (int i = from + 1; i <= to; i++) {
+            max = Math.max(max, steps.get(i));
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = from + 1; i <= to; i++) {
+            if (steps.get(i) >= 0.25 * max) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first > 0) {
+            span[0] = first - 1;
+            span[1] = last;
+        }
     }
 }

@@ -36,6 +36,9 @@ public final class VideoAnalyzer {
     private final FfmpegRunner runner;
     private final MediaProbe probe;
     private String scaleFlags = "fast_bilinear";
+    private boolean skipLoopFilter = true;
+    private long lastPeakRssKb;
+    private double lastFfmpegCpuSec;
 
     public VideoAnalyzer(FfmpegRunner runner) {
         this.runner = runner;
@@ -48,11 +51,23 @@ public final class VideoAnalyzer {
         return this;
     }
 
-    /** The last run's ffmpeg peak memory, in kB (0 if unknown). */
-    private long lastPeakRssKb;
+    /**
+     * Whether H.264/HEVC/VP9 deblocking is skipped while decoding. Every frame is still decoded (cuts
+     * stay frame-accurate); only fine block edges differ, which a 96x54 picture cannot show.
+     */
+    public VideoAnalyzer skipLoopFilter(boolean skip) {
+        this.skipLoopFilter = skip;
+        return this;
+    }
 
+    /** The last run's ffmpeg peak memory, in kB (0 if unknown). */
     public long lastFfmpegPeakRssKb() {
         return lastPeakRssKb;
+    }
+
+    /** The last run's ffmpeg CPU time, in seconds. */
+    public double lastFfmpegCpuSec() {
+        return lastFfmpegCpuSec;
     }
 
     public VideoProfile analyze(Path input, Progress progress, Cancellation cancellation) throws MediaException {
@@ -89,6 +104,7 @@ public final class VideoAnalyzer {
         FfmpegRunner.Result result = runner.run(Ffmpeg.Tool.FFMPEG, arguments(info, pcm), frames, info.durationSec(),
                 (f, speed) -> progress.update(0.95 * f, speed), cancellation, STALL_SECONDS, partial);
         lastPeakRssKb = result.peakRssKb();
+        lastFfmpegCpuSec = result.cpuSec();
         String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();
         if (cuts.frameCount() == 0) {
             if (result.exitCode() != 0) {
@@ -144,13 +160,16 @@ public final class VideoAnalyzer {
     }
 
     private List<String> arguments(ClipInfo info, Path pcm) {
-        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags;
-        if (info.variableFrameRate()) {
-            // a variable-rate clip is put on an even grid so that frame n is at n / fps
-            filter += String.format(Locale.ROOT, ",fps=%.6f", info.fps());
-        }
+        // Frames are put on an even grid at the clip's rate, so frame n is at n / fps even when the
+        // source's rate varies (a container may not say so); for a steady source this keeps every frame.
+        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags
+                + String.format(Locale.ROOT, ",fps=%.6f", info.fps());
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
-                "-progress", "pipe:2", "-i", MediaProbe.ffmpegInput(info.path()),
+                "-progress", "pipe:2"));
+        if (skipLoopFilter) {
+            args.addAll(List.of("-skip_loop_filter", "all"));
+        }
+        args.addAll(List.of("-i", MediaProbe.ffmpegInput(info.path()),
                 "-map", "0:v:0", "-vf", filter, "-pix_fmt", "rgb24", "-fps_mode", "passthrough",
                 "-f", "rawvideo", "pipe:1"));
         if (pcm != null) {

@@ -149,6 +149,7 @@ public final class FfmpegLocator {
             tmp.resolve("ffmpeg").toFile().setExecutable(true, true);
             tmp.resolve("ffprobe").toFile().setExecutable(true, true);
             SonameLinks.create(tmp);
+            StandInLibraries.fill(tmp);
             Files.createFile(tmp.resolve(COMPLETE_MARKER));
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);

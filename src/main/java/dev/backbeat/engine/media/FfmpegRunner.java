@@ -30,8 +30,11 @@ public final class FfmpegRunner {
         void read(InputStream stdout) throws IOException, MediaException;
     }
 
-    /** What a run produced: exit code, stdout text (when no reader was given), the last stderr lines, the child's peak memory. */
-    public record Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb) {
+    /**
+     * What a run produced: exit code, stdout text (when no reader was given), the last stderr lines,
+     * the child's peak memory and its CPU time (both sampled every 100 ms, so slightly low).
+     */
+    public record Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb, double cpuSec) {
         public String stderrText() {
             return String.join("\n", stderrTail);
         }
@@ -63,6 +66,12 @@ public final class FfmpegRunner {
     public Result run(Ffmpeg.Tool tool, List<String> args, OutputReader reader, double durationSec, Progress progress,
                       Cancellation cancellation, double stallSeconds, List<Path> partialOutputs) throws MediaException {
         cancellation.throwIfCancelled();
+        if (tool == Ffmpeg.Tool.FFMPEG && !args.contains("-progress")) {
+            // a job writing only to files, with quiet logging, would otherwise look stalled to the watchdog
+            List<String> withProgress = new ArrayList<>(List.of("-progress", "pipe:2"));
+            withProgress.addAll(args);
+            args = withProgress;
+        }
         ProcessBuilder pb = ffmpeg.builder(tool, args).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process;
         try {
@@ -94,11 +103,14 @@ public final class FfmpegRunner {
         Runnable killer = () -> killTree(process);
         cancellation.onCancel(killer);
         long peakKb = 0;
+        double cpuSec = 0;
         boolean stalled = false;
         try {
             while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 peakKb = Math.max(peakKb, peakRssKb(process.pid()));
+                cpuSec = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(cpuSec);
                 if (cancellation.isCancelled()) {
+                    killTree(process);
                     break;
                 }
                 if ((System.nanoTime() - lastActivity.get()) / 1e9 > stallSeconds) {
@@ -140,7 +152,7 @@ public final class FfmpegRunner {
         if (failure != null) {
             throw new MediaException(MediaException.Kind.FAILED, "Reading FFmpeg's output failed: " + failure, failure);
         }
-        return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb);
+        return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb, cpuSec);
     }
 
     private static void drainStderr(InputStream stderr, Deque<String> tail, ProgressReader progress, AtomicLong activity) {

@@ -85,7 +85,7 @@ class ScenesAnalysisTest {
         assertEquals(1, soft.size(), "soft transitions: " + soft);
         VideoProfile.Cut fade = soft.get(0);
         assertTrue(fade.frame() >= FADE_FROM && fade.frame() <= FADE_TO, "fade placed at " + fade);
-        assertTrue(fade.lengthSec() > 0.2 && fade.lengthSec() < 1.2, "fade length " + fade.lengthSec());
+        assertEquals(0.5, fade.lengthSec(), 0.15, "fade length");
     }
 
     @Test
