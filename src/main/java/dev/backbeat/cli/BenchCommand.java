@@ -14,6 +14,7 @@ final class BenchCommand implements Runnable {
     /** Every benchmark; a new one is added here. */
     static Object[] benchmarks() {
         return new Object[] {
+            new SynthBenchmark(),
         };
     }
 

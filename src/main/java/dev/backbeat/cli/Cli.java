@@ -23,6 +23,7 @@ public final class Cli implements Runnable {
         return new Object[] {
             new VersionCommand(),
             new DraftCommand(),
+            new ComposeCommand(),
         };
     }
 
