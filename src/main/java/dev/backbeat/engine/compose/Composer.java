@@ -20,7 +20,8 @@ public final class Composer {
         Random rng = new Random(brief.seed() * 0x9E3779B97F4A7C15L + style.ordinal());
 
         double target = spec.minBpm() + affect.arousal() * (spec.maxBpm() - spec.minBpm());
-        double window = Math.max(6, 0.12 * target);
+        // Wide enough to catch the editor's rhythm, narrow enough that calm stays slower than energetic.
+        double window = Math.min(0.35 * (spec.maxBpm() - spec.minBpm()), Math.max(6, 0.12 * target));
         double lo = Math.max(spec.minBpm(), target - window);
         double hi = Math.min(spec.maxBpm(), target + window);
         if (brief.minBpm() != null || brief.maxBpm() != null) {
