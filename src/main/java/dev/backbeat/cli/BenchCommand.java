@@ -15,6 +15,7 @@ final class BenchCommand implements Runnable {
     static Object[] benchmarks() {
         return new Object[] {
             new SynthBenchmark(),
+            new SoundFontBenchmark(),
         };
     }
 
