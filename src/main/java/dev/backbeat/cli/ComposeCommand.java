@@ -88,7 +88,7 @@ final class ComposeCommand implements Callable<Integer> {
                 Files.writeString(planJson, c.plan().toJson());
             }
             RenderedMusic music = new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
-                    .render(seq, c.plan().durationSec(), c.plan().levelDb(), stems != null);
+                    .render(seq, c.plan().durationSec(), c.plan().levelDb());
             WavWriter wav = new WavWriter();
             wav.write(music.mix(), output);
             if (stems != null) {

@@ -55,7 +55,7 @@ final class SoundFontBenchmark implements Runnable {
                 Sequence seq = new MidiWriter().write(c.score(), c.key());
                 MusicRenderer renderer = new MusicRenderer(bank, 2);
                 long s = System.nanoTime();
-                RenderedMusic m = renderer.render(seq, seconds, c.plan().levelDb(), true);
+                RenderedMusic m = renderer.render(seq, seconds, c.plan().levelDb());
                 double secs = (System.nanoTime() - s) / 1e9;
                 SpectrumReport r = SpectrumReport.of(m.mix());
                 StringBuilder stems = new StringBuilder();

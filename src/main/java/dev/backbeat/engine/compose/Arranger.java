@@ -55,6 +55,8 @@ public final class Arranger {
                 int level = level(e, sec.role());
                 if (speech) level = Math.min(level, 1);
                 int vel = (int) Math.round(46 + 52 * e) - (speech ? 10 : 0);
+                // A build swells towards the section it leads into.
+                if (sec.role() == Section.Role.BUILD) vel += 4 * (bar - sec.startBar()) - 4;
                 Chord chord = ChordProgression.at(chords, start);
                 Chord nextChord = ChordProgression.at(chords, start + 4);
                 if (wantPad) {
