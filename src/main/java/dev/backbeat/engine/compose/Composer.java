@@ -57,8 +57,8 @@ public final class Composer {
         if (!(p.durationSec() >= 2)) {
             throw new ComposeException("The clip is " + p.durationSec() + " s long: music needs at least 2 seconds.");
         }
-        if (p.durationSec() > 3600) {
-            throw new ComposeException("The clip is longer than an hour: split it and score the parts.");
+        if (p.durationSec() > 600) {
+            throw new ComposeException("The clip is longer than 10 minutes: split it and score the parts.");
         }
         if (p.cuts() == null) throw new ComposeException("The video profile has no cut list: analyse the clip again.");
     }
