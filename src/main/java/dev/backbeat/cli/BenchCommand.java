@@ -15,6 +15,8 @@ final class BenchCommand implements Runnable {
     static Object[] benchmarks() {
         return new Object[] {
             new BenchAnalyzeCommand(),
+            new SynthBenchmark(),
+            new SoundFontBenchmark(),
         };
     }
 

@@ -26,6 +26,7 @@ public final class Cli implements Runnable {
             new AnalyzeCommand(),
             new ScoreCommand(),
             new CloudCommand(),
+            new ComposeCommand(),
         };
     }
 

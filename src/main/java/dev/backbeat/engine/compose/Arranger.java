@@ -55,6 +55,8 @@ public final class Arranger {
                 int level = level(e, sec.role());
                 if (speech) level = Math.min(level, 1);
                 int vel = (int) Math.round(46 + 52 * e) - (speech ? 10 : 0);
+                // A build swells towards the section it leads into.
+                if (sec.role() == Section.Role.BUILD) vel += 4 * (bar - sec.startBar()) - 4;
                 Chord chord = ChordProgression.at(chords, start);
                 Chord nextChord = ChordProgression.at(chords, start + 4);
                 if (wantPad) {
@@ -117,17 +119,21 @@ public final class Arranger {
         for (Cut c : profile.hardCuts()) {
             if (grid.distanceToBeat(c.timeSec()) > 0.05) continue;
             int beat = grid.nearestBeat(c.timeSec());
-            if (beat >= finalBeat) continue;
+            double room = grid.beatAt(profile.durationSec() - 0.3) - beat;
+            if (room < 0.25) continue;
             Chord chord = ChordProgression.at(chords, beat);
             int v = (int) Math.round(95 + 25 * c.strength());
-            notes.add(new Note(Note.Stem.BASS, 3, beat, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
+            // Inside the final chord a cut still gets its hit, but the held tonic is left ringing.
+            if (beat < finalBeat) {
+                notes.add(new Note(Note.Stem.BASS, 3, beat, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
+            }
             if (wantDrums) {
                 for (DrumPattern.Hit h : drums.accent(spec.groove())) {
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, 0.5, h.drum(), h.velocity(), true));
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, Math.min(0.5, room), h.drum(), h.velocity(), true));
                 }
             } else {
                 for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {
-                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, beat, 1, p, Math.min(127, v), true));
+                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, beat, Math.min(1, room), p, Math.min(127, v), true));
                 }
             }
         }

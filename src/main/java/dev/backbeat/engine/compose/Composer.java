@@ -20,7 +20,8 @@ public final class Composer {
         Random rng = new Random(brief.seed() * 0x9E3779B97F4A7C15L + style.ordinal());
 
         double target = spec.minBpm() + affect.arousal() * (spec.maxBpm() - spec.minBpm());
-        double window = Math.max(6, 0.12 * target);
+        // Wide enough to catch the editor's rhythm, narrow enough that calm stays slower than energetic.
+        double window = Math.min(0.35 * (spec.maxBpm() - spec.minBpm()), Math.max(6, 0.12 * target));
         double lo = Math.max(spec.minBpm(), target - window);
         double hi = Math.min(spec.maxBpm(), target + window);
         if (brief.minBpm() != null || brief.maxBpm() != null) {
@@ -56,8 +57,8 @@ public final class Composer {
         if (!(p.durationSec() >= 2)) {
             throw new ComposeException("The clip is " + p.durationSec() + " s long: music needs at least 2 seconds.");
         }
-        if (p.durationSec() > 3600) {
-            throw new ComposeException("The clip is longer than an hour: split it and score the parts.");
+        if (p.durationSec() > 600) {
+            throw new ComposeException("The clip is longer than 10 minutes: split it and score the parts.");
         }
         if (p.cuts() == null) throw new ComposeException("The video profile has no cut list: analyse the clip again.");
     }

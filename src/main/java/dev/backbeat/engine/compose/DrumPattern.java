@@ -14,6 +14,12 @@ public final class DrumPattern {
     static final int KICK = 36, SIDE = 37, SNARE = 38, CLAP = 39, LOW_TOM = 41, CLOSED = 42, MID_TOM = 45,
             OPEN = 46, HIGH_TOM = 48, CRASH = 49, RIDE = 51, TAMBOURINE = 54, SHAKER = 70, FLOOR_TOM = 43;
 
+    /** Every drum key the patterns, fills and accents play. */
+    public static int[] keysUsed() {
+        return new int[] {KICK, SIDE, SNARE, CLAP, LOW_TOM, FLOOR_TOM, CLOSED, MID_TOM, OPEN, HIGH_TOM, CRASH, RIDE,
+            TAMBOURINE, SHAKER};
+    }
+
     /** A drum hit: step 0-15, GM drum key, velocity. */
     public record Hit(int step, int drum, int velocity) {
     }

@@ -19,6 +19,10 @@ final class InstrumentNames {
     private InstrumentNames() {
     }
 
+    static java.util.Collection<Integer> programs() {
+        return PROGRAMS.values();
+    }
+
     static int leadFor(Set<String> wanted, int fallback) {
         for (String w : wanted) {
             Integer p = PROGRAMS.get(w.toLowerCase(Locale.ROOT).trim());

@@ -45,6 +45,8 @@ public final class SectionPlanner {
         bounds.add(finalBar - outro);
         int biggestBar = -1;
         double biggest = 0;
+        // Longer pieces get four-bar sections at least, so a melody can state and answer its motif.
+        int minLen = finalBar >= 16 ? 4 : 2;
         List<Cut> strong = new ArrayList<>(profile.hardCuts());
         strong.sort((x, y) -> Double.compare(y.strength(), x.strength()));
         for (Cut c : strong) {
@@ -52,7 +54,7 @@ public final class SectionPlanner {
             if (bar <= intro || bar >= finalBar - outro || c.strength() < 0.5) continue;
             Integer lo = bounds.floor(bar);
             Integer hi = bounds.ceiling(bar);
-            if (bar - lo >= 2 && hi - bar >= 2) {
+            if (bar - lo >= minLen && hi - bar >= minLen) {
                 bounds.add(bar);
                 if (c.strength() > biggest) {
                     biggest = c.strength();

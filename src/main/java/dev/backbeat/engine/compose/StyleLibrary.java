@@ -15,7 +15,7 @@ public final class StyleLibrary {
         put(new StyleSpec(Style.LOFI, 68, 92, 0.1, Groove.LOFI, 0, 33, 89, 4, 11, Comp.BLOCK,
                 true, false, p(p(1, 4, 0, 5), p(3, 2, 1, 4), p(0, 5, 1, 4)),
                 p(p(0, 3, 6, 2), p(0, 5, 3, 4), p(3, 6, 0, 0)), 72));
-        put(new StyleSpec(Style.CINEMATIC, 60, 120, 0, Groove.CINEMATIC, 48, 43, 48, 46, 60, Comp.ARPEGGIO,
+        put(new StyleSpec(Style.CINEMATIC, 60, 120, 0, Groove.CINEMATIC, 0, 43, 48, 46, 60, Comp.ARPEGGIO,
                 false, false, p(p(0, 3, 5, 4), p(5, 3, 0, 4), p(0, 2, 3, 4)),
                 p(p(0, 5, 2, 6), p(0, 3, 5, 6), p(5, 3, 0, 6)), 60));
         put(new StyleSpec(Style.POP, 100, 128, 0, Groove.POP, 0, 33, 50, 0, 80, Comp.PULSE,
@@ -51,6 +51,22 @@ public final class StyleLibrary {
         if (a.arousal() < 0.3) return a.valence() < 0 ? Style.PIANO : Style.LOFI;
         if (a.arousal() > 0.7) return a.valence() >= 0 ? Style.POP : Style.HOUSE;
         return a.valence() >= 0.3 ? Style.CORPORATE : Style.CINEMATIC;
+    }
+
+    /** Every General MIDI melodic program the styles play. */
+    public static java.util.SortedSet<Integer> melodicPrograms() {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (StyleSpec s : SPECS.values()) {
+            for (int p : new int[] {s.bass(), s.pad(), s.comp(), s.lead()}) if (p >= 0) out.add(p);
+        }
+        return out;
+    }
+
+    /** Every drum kit (bank 128 program) the styles use. */
+    public static java.util.SortedSet<Integer> drumKits() {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (StyleSpec s : SPECS.values()) if (s.hasDrums()) out.add(s.drumKit());
+        return out;
     }
 
     private static void put(StyleSpec s) {

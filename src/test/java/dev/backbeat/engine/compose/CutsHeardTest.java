@@ -57,4 +57,27 @@ class CutsHeardTest {
         assertTrue(worstHeard >= 0.8, "no style should hide its cuts, worst " + worstHeard);
         assertTrue(sumHeard / n - sumControl / n >= 0.25, "cuts should be heard clearly more often than off-grid times");
     }
+
+    @Test
+    void cutsNotEditedToABeatAreStillHeardMoreOftenThanChance() throws Exception {
+        Assumptions.assumeTrue(Aubio.available(), "aubio-tools is not installed: apt-get install aubio-tools");
+        for (Style style : new Style[] {Style.POP, Style.CINEMATIC}) {
+            VideoProfile p = TestProfiles.irregular(30, 2.5, 0.55, 0.2, 21);
+            Pieces.Rendered r = Pieces.render(p, Brief.of(style, 5));
+            Path wav = dir.resolve("irregular-" + style.name() + ".wav");
+            new WavWriter().write(r.music().mix(), wav);
+            List<Double> onsets = Aubio.onsets(wav);
+            List<Double> cuts = new ArrayList<>();
+            List<Double> control = new ArrayList<>();
+            for (Cut c : p.hardCuts()) {
+                cuts.add(c.timeSec());
+                control.add(c.timeSec() + (cuts.size() % 2 == 0 ? 0.2 : -0.2));
+            }
+            double heard = Aubio.rate(cuts, onsets, 0.05);
+            double off = Aubio.rate(control, onsets, 0.05);
+            System.out.printf("irregular cuts %-20s %2d cuts: on grid %3.0f%%, onset heard %3.0f%%, off-grid control %3.0f%%%n",
+                    style.label(), cuts.size(), 100 * r.composition().plan().hitRate(), 100 * heard, 100 * off);
+            assertTrue(heard > off + 0.2, style + ": cuts heard clearly more often than off-grid times");
+        }
+    }
 }

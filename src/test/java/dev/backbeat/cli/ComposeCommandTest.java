@@ -1,0 +1,70 @@
+package dev.backbeat.cli;
+
+import com.google.gson.Gson;
+import dev.backbeat.engine.analysis.VideoProfile;
+import dev.backbeat.engine.analysis.VideoProfile.Cut;
+import dev.backbeat.engine.analysis.VideoProfile.Mood;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComposeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void composesFromAProfileJson() throws Exception {
+        double[] curve = new double[40];
+        java.util.Arrays.fill(curve, 0.5);
+        VideoProfile p = new VideoProfile("clip.mp4", 10, 30, 1920, 1080, true,
+                List.of(new Cut(2.5, 75, 0.9, false, 0), new Cut(5.0, 150, 0.5, false, 0), new Cut(7.5, 225, 0.7, false, 0)),
+                0.25, curve, List.of(), List.of(), curve, curve, List.of(), List.of(), new Mood("calm", 0.2, 0.4, 0.7, "test"));
+        Path json = dir.resolve("profile.json");
+        Files.writeString(json, new Gson().toJson(p));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"compose", json.toString(), "-o", dir.resolve("m.wav").toString(),
+            "--midi", dir.resolve("m.mid").toString(), "--stems", dir.resolve("stems").toString(), "--style", "lofi",
+            "--seed", "3"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        System.out.println(out);
+        assertTrue(out.toString().contains("Tempo:"));
+        assertTrue(out.toString().contains("on a beat"));
+        assertEquals(10 * 48000 * 4 + 44, Files.size(dir.resolve("m.wav")));
+        assertTrue(Files.size(dir.resolve("m.mid")) > 100);
+        for (String s : new String[] {"drums", "bass", "harmony", "melody"}) {
+            assertTrue(Files.exists(dir.resolve("stems").resolve(s + ".wav")), s);
+        }
+    }
+
+    @Test
+    void aVideoIsRefusedWithAClearMessageUntilAnalysisIsWired() throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        Files.write(video, new byte[] {0, 0, 0, 24});
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"compose", video.toString(), "-o", dir.resolve("m.wav").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("PROFILE.json"), err.toString());
+    }
+
+    @Test
+    void anUnknownStyleIsBadInput() throws Exception {
+        Path json = dir.resolve("p.json");
+        Files.writeString(json, "{\"durationSec\": 5, \"cuts\": []}");
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"compose", json.toString(), "-o", dir.resolve("m.wav").toString(),
+            "--style", "polka"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("Choose one of"), err.toString());
+    }
+}
