@@ -10,6 +10,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /** The desktop app: the composition root that wires the services, view models and views. */
@@ -29,6 +31,10 @@ public class BackbeatApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         viewModel.connect();
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        if (!files.isEmpty()) {
+            viewModel.upload().addFiles(files);
+        }
     }
 
     /** The window's scene with its stylesheet; tests build the same one. */

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Starts the desktop app with no arguments, the CLI with any. Kept apart from the
+ * Starts the desktop app with no arguments (or with video files to open), the CLI with a command. Kept apart from the
  * {@link Application} subclass so the self-contained jar can start JavaFX from the class path.
  */
 public final class Main {
@@ -15,7 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        // "backbeat clip.mp4 …" (as a file manager's "Open with" does) opens the app with those clips
+        boolean videos = args.length > 0 && java.util.Arrays.stream(args).allMatch(a -> !a.startsWith("-")
+                && dev.backbeat.service.MediaRules.looksLikeVideo(java.nio.file.Path.of(a))
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(a)));
+        if (args.length > 0 && !videos) {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             System.exit(Cli.run(args, out, err));

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code backbeat bench …}: benchmarks that print figures (speed, memory), never timed unit tests. */
-@Command(name = "bench", description = "Run a benchmark and print its figures.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         commandListHeading = "%nBenchmarks:%n")
 final class BenchCommand implements Runnable {
 
@@ -17,6 +17,7 @@ final class BenchCommand implements Runnable {
             new BenchAnalyzeCommand(),
             new SynthBenchmark(),
             new SoundFontBenchmark(),
+            new BenchScoreCommand(),
         };
     }
 

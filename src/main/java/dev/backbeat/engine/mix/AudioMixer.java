@@ -46,23 +46,38 @@ public final class AudioMixer {
     public Result mix(ClipInfo clip, float[][] music, List<DuckingEnvelope.Region> speech, MixSettings s,
                       Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
             throws MediaException, IOException {
-        long frames = Math.round(clip.durationSec() * RATE);
-        boolean useOriginal = clip.hasAudio() && s.original() != MixSettings.Original.REPLACE;
+        return mix(List.of(clip), music, speech, s, workDir, stemsDir, progress, cancel);
+    }
+
+    /** Mixes under clips played one after another: their sounds are laid end to end (silence where one has none). */
+    public Result mix(List<ClipInfo> clips, float[][] music, List<DuckingEnvelope.Region> speech, MixSettings s,
+                      Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
+            throws MediaException, IOException {
+        double duration = clips.stream().mapToDouble(ClipInfo::durationSec).sum();
+        long frames = Math.round(duration * RATE);
+        boolean useOriginal = clips.stream().anyMatch(ClipInfo::hasAudio) && s.original() != MixSettings.Original.REPLACE;
+        ClipInfo clip = clips.get(0);
         Path originalPcm = null;
         try {
             if (useOriginal) {
                 originalPcm = Files.createTempFile(workDir, "original", ".f32");
-                decodeOriginal(clip, originalPcm, progress, cancel);
+                decodeOriginals(clips, originalPcm, workDir, progress, cancel);
             }
             cancel.throwIfCancelled();
             double musicGainDb = musicGainDb(music, s);
             double originalGainDb = s.original() == MixSettings.Original.LOWER ? s.originalGainDb() : 0;
             DuckingEnvelope duck = s.ducking() && useOriginal
-                    ? DuckingEnvelope.of(speech, clip.durationSec(), s.duckDb(), 0.3, 0.6, 0.5)
-                    : DuckingEnvelope.flat(clip.durationSec());
-            Source source = new Source(music, originalPcm, frames, musicGainDb, originalGainDb, duck);
+                    ? DuckingEnvelope.of(speech, duration, s.duckDb(), 0.3, 0.6, 0.5)
+                    : DuckingEnvelope.flat(duration);
+            long[] joins = new long[Math.max(0, clips.size() - 1)];
+            double at = 0;
+            for (int i = 0; i < joins.length; i++) {
+                at += clips.get(i).durationSec();
+                joins[i] = Math.round(at * RATE);
+            }
+            Source source = new Source(music, originalPcm, frames, musicGainDb, originalGainDb, duck, joins);
 
-            LoudnessMeasure before = new LoudnessMeasure();
+            LoudnessMeasure before = new LoudnessMeasure(false);
             source.run((l, r, ml, mr, ol, or, n) -> before.accept(l, r, n), cancel);
             double measured = before.integratedLufs();
             double gainDb = measured <= -69 ? 0 : Math.min(MAX_BOOST_DB, s.targetLufs() - measured);
@@ -104,11 +119,48 @@ public final class AudioMixer {
         if (s.musicVolume() <= 0) {
             return -120;
         }
-        LoudnessMeasure m = new LoudnessMeasure();
+        LoudnessMeasure m = new LoudnessMeasure(false);
         m.accept(music[0], music[1], Math.min(music[0].length, music[1].length));
         double lufs = m.integratedLufs();
         double toTarget = lufs <= -69 ? 0 : s.targetLufs() - lufs;
         return toTarget + 20 * Math.log10(s.musicVolume());
+    }
+
+    /** Each clip's sound in turn, cut or padded with silence to the clip's exact length, into one raw file. */
+    private void decodeOriginals(List<ClipInfo> clips, Path out, Path workDir, Progress progress, Cancellation cancel)
+            throws MediaException, IOException {
+        if (clips.size() == 1) {
+            decodeOriginal(clips.get(0), out, progress, cancel);
+            return;
+        }
+        try (var sink = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            for (ClipInfo c : clips) {
+                long want = Math.round(c.durationSec() * RATE) * 8;
+                long written = 0;
+                if (c.hasAudio()) {
+                    Path part = Files.createTempFile(workDir, "part", ".f32");
+                    try {
+                        decodeOriginal(c, part, Progress.none(), cancel);
+                        try (InputStream in = Files.newInputStream(part)) {
+                            byte[] buf = new byte[1 << 16];
+                            int k;
+                            while (written < want && (k = in.read(buf, 0, (int) Math.min(buf.length, want - written))) > 0) {
+                                sink.write(buf, 0, k);
+                                written += k;
+                            }
+                        }
+                    } finally {
+                        Files.deleteIfExists(part);
+                    }
+                }
+                byte[] zeros = new byte[8192];
+                while (written < want) {
+                    int k = (int) Math.min(zeros.length, want - written);
+                    sink.write(zeros, 0, k);
+                    written += k;
+                }
+            }
+        }
     }
 
     private void decodeOriginal(ClipInfo clip, Path out, Progress progress, Cancellation cancel) throws MediaException {
@@ -179,7 +231,17 @@ public final class AudioMixer {
 
     /** The unscaled mix, chunk by chunk: music × volume × ducking + original × its gain, short fades at both ends. */
     private record Source(float[][] music, Path originalPcm, long frames, double musicGainDb, double originalGainDb,
-                          DuckingEnvelope duck) {
+                          DuckingEnvelope duck, long[] joins) {
+
+        /** The clips' own sound fades out and in over 10 ms where one clip meets the next, so joins do not click. */
+        float joinFade(long t) {
+            long nearest = Long.MAX_VALUE;
+            for (long j : joins) {
+                nearest = Math.min(nearest, Math.abs(t - j));
+            }
+            long len = RATE / 100;
+            return nearest >= len ? 1f : nearest / (float) len;
+        }
 
         void run(ChunkSink sink, Cancellation cancel) throws IOException, MediaException {
             float mg = (float) Math.pow(10, musicGainDb / 20);
@@ -207,8 +269,9 @@ public final class AudioMixer {
                         ml[i] = t < music[0].length ? music[0][(int) t] * g : 0;
                         mr[i] = t < music[1].length ? music[1][(int) t] * g : 0;
                         if (i < got) {
-                            ol[i] = bb.getFloat() * og;
-                            or[i] = bb.getFloat() * og;
+                            float j = joins.length == 0 ? 1f : joinFade(t);
+                            ol[i] = bb.getFloat() * og * j;
+                            or[i] = bb.getFloat() * og * j;
                         } else {
                             ol[i] = 0;
                             or[i] = 0;

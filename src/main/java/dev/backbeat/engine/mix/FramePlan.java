@@ -21,15 +21,26 @@ public record FramePlan(int width, int height, boolean copy, String reason) {
         return r > 1.2 ? "16:9" : r < 0.83 ? "9:16" : "1:1";
     }
 
-    public static FramePlan of(ClipInfo clip, String aspect, boolean titles) {
-        int w;
-        int h;
-        switch (aspect) {
-            case "9:16" -> { w = 1080; h = 1920; }
-            case "1:1" -> { w = 1080; h = 1080; }
-            case "16:9" -> { w = 1920; h = 1080; }
+    /** The output frame for an aspect: {width, height}. */
+    static int[] size(String aspect) {
+        return switch (aspect) {
+            case "9:16" -> new int[] {1080, 1920};
+            case "1:1" -> new int[] {1080, 1080};
+            case "16:9" -> new int[] {1920, 1080};
             default -> throw new IllegalArgumentException("Choose the aspect 16:9, 9:16 or 1:1 (not " + aspect + ").");
-        }
+        };
+    }
+
+    /** Several clips joined: always drawn anew into one frame. */
+    public static FramePlan joined(int clips, String aspect) {
+        int[] wh = size(aspect);
+        return new FramePlan(wh[0], wh[1], false, "re-encoded: " + clips + " clips joined into " + aspect);
+    }
+
+    public static FramePlan of(ClipInfo clip, String aspect, boolean titles) {
+        int[] wh = size(aspect);
+        int w = wh[0];
+        int h = wh[1];
         String codec = clip.videoCodec() == null ? "" : clip.videoCodec().toLowerCase(Locale.ROOT);
         double sourceRatio = clip.displayWidth() / (double) Math.max(1, clip.displayHeight());
         double targetRatio = w / (double) h;

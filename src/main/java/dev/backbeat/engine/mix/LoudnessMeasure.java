@@ -12,16 +12,28 @@ public final class LoudnessMeasure {
     private final Biquad[] highPass = {highPass(), highPass()};
     private final TruePeak[] peak = {new TruePeak(), new TruePeak()};
     private final java.util.ArrayList<Double> stepPower = new java.util.ArrayList<>();
+    private final boolean measurePeak;
     private double acc;
     private int inStep;
+
+    public LoudnessMeasure() {
+        this(true);
+    }
+
+    /** @param measurePeak false to measure loudness only (the true peak's oversampling is the costly part) */
+    public LoudnessMeasure(boolean measurePeak) {
+        this.measurePeak = measurePeak;
+    }
 
     public void accept(float[] left, float[] right, int n) {
         for (int i = 0; i < n; i++) {
             double l = highPass[0].next(shelf[0].next(left[i]));
             double r = highPass[1].next(shelf[1].next(right[i]));
             acc += l * l + r * r;
-            peak[0].accept(left[i]);
-            peak[1].accept(right[i]);
+            if (measurePeak) {
+                peak[0].accept(left[i]);
+                peak[1].accept(right[i]);
+            }
             if (++inStep == STEP) {
                 stepPower.add(acc / STEP);
                 acc = 0;

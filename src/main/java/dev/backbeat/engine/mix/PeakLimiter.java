@@ -13,6 +13,10 @@ public final class PeakLimiter {
     private final float[] delayL;
     private final float[] delayR;
     private final float[] peaks;
+    /** Positions (as counts of samples seen) of a falling run of peaks: the window's maximum in O(1). */
+    private final long[] maxQueue;
+    private int qHead;
+    private int qSize;
     private final LoudnessMeasure.TruePeak truePeakL = new LoudnessMeasure.TruePeak();
     private final LoudnessMeasure.TruePeak truePeakR = new LoudnessMeasure.TruePeak();
     private int pos;
@@ -26,6 +30,7 @@ public final class PeakLimiter {
         this.delayL = new float[lookahead];
         this.delayR = new float[lookahead];
         this.peaks = new float[lookahead];
+        this.maxQueue = new long[lookahead + 1];
     }
 
     /**
@@ -43,10 +48,17 @@ public final class PeakLimiter {
             peaks[pos] = peak;
             pos = (pos + 1) % lookahead;
             // the highest peak still in the look-ahead window sets the gain needed now
-            float windowPeak = 0;
-            for (float p : peaks) {
-                windowPeak = Math.max(windowPeak, p);
+            long now = seen;
+            while (qSize > 0 && peakAt(maxQueue[(qHead + qSize - 1) % maxQueue.length]) <= peak) {
+                qSize--;
             }
+            maxQueue[(qHead + qSize) % maxQueue.length] = now;
+            qSize++;
+            while (maxQueue[qHead] <= now - lookahead) {
+                qHead = (qHead + 1) % maxQueue.length;
+                qSize--;
+            }
+            float windowPeak = peakAt(maxQueue[qHead]);
             double needed = windowPeak > ceiling ? ceiling / windowPeak : 1;
             gain = needed < gain ? needed : gain + (needed - gain) * release;
             if (seen++ < lookahead) {
@@ -57,6 +69,10 @@ public final class PeakLimiter {
                 right[i] = clamp((float) (outR * gain));
             }
         }
+    }
+
+    private float peakAt(long sample) {
+        return peaks[(int) (sample % lookahead)];
     }
 
     private float clamp(float v) {

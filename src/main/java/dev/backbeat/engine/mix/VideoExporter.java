@@ -44,14 +44,30 @@ public final class VideoExporter {
         }
     }
 
-    public record Result(Path file, FramePlan frame) {
+    /** The written file, how its picture was made, and its sound as measured after encoding. */
+    public record Result(Path file, FramePlan frame, double lufs, double truePeakDb) {
     }
+
+    /** The highest true peak an export may have (EBU R128 / streaming practice: -1 dBTP), with a small margin. */
+    static final double MAX_TRUE_PEAK = -1.2;
 
     public Result export(ClipInfo clip, Path audioWav, Path target, Options o, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
+        return export(List.of(clip), audioWav, target, o, progress, cancel);
+    }
+
+    /** Exports clips played one after another (a single clip may be copied; several are always joined anew). */
+    public Result export(List<ClipInfo> clips, Path audioWav, Path target, Options o, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException {
         Path out = target.toAbsolutePath().normalize();
-        checkTarget(clip.path(), out);
-        FramePlan frame = FramePlan.of(clip, FramePlan.resolveAspect(o.aspect(), clip), !o.titles().isEmpty());
+        for (ClipInfo c : clips) {
+            checkTarget(c.path(), out);
+        }
+        ClipInfo clip = clips.get(0);
+        String aspect = FramePlan.resolveAspect(o.aspect(), clip);
+        FramePlan frame = clips.size() == 1 ? FramePlan.of(clip, aspect, !o.titles().isEmpty())
+                : FramePlan.joined(clips.size(), aspect);
+        double duration = clips.stream().mapToDouble(ClipInfo::durationSec).sum();
         Path dir = out.getParent();
         Path partial = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid() + ".mp4");
         List<Path> cards = new ArrayList<>();
@@ -61,20 +77,44 @@ public final class VideoExporter {
                 cards.add(png);
                 TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
             }
-            List<String> args = arguments(clip, audioWav, partial, frame, o, cards);
-            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, clip.durationSec(), progress, cancel,
+            List<String> args = arguments(clips, duration, audioWav, partial, frame, o, cards);
+            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, duration, progress, cancel,
                     STALL_SECONDS, List.of(partial));
             if (r.exitCode() != 0) {
                 Files.deleteIfExists(partial);
                 throw failure(r.stderrText(), dir);
             }
+            LoudnessCheck.Reading reading = LoudnessCheck.measure(runner, partial, duration, cancel);
+            if (reading.truePeakDb() > MAX_TRUE_PEAK) {
+                // the AAC encoder overshot the limiter's ceiling: lower the sound by the excess and encode it again
+                reading = reencodeAudio(partial, audioWav, duration, MAX_TRUE_PEAK - 0.2 - reading.truePeakDb(), dir, cancel);
+            }
             moveIntoPlace(partial, out);
-            return new Result(out, frame);
+            return new Result(out, frame, reading.lufs(), reading.truePeakDb());
         } catch (IOException e) {
             throw new ExportException("The video could not be written to " + dir + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(partial);
             cards.forEach(VideoExporter::deleteQuietly);
+        }
+    }
+
+    private LoudnessCheck.Reading reencodeAudio(Path partial, Path wav, double duration, double gainDb, Path dir,
+                                                Cancellation cancel) throws MediaException, ExportException, IOException {
+        Path second = partial.resolveSibling(partial.getFileName() + ".audio.mp4");
+        try {
+            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel",
+                            "error", "-progress", "pipe:2", "-i", partial.toString(), "-i", wav.toString(), "-map", "0:v:0",
+                            "-map", "1:a:0", "-c:v", "copy", "-af", "volume=" + num(gainDb) + "dB", "-c:a", "aac", "-b:a", "192k",
+                            "-ar", "48000", "-t", num(duration), "-movflags", "+faststart", "-f", "mp4", "-y", second.toString()),
+                    null, duration, Progress.none(), cancel, STALL_SECONDS, List.of(second));
+            if (r.exitCode() != 0) {
+                throw failure(r.stderrText(), dir);
+            }
+            Files.move(second, partial, StandardCopyOption.REPLACE_EXISTING);
+            return LoudnessCheck.measure(runner, partial, duration, cancel);
+        } finally {
+            deleteQuietly(second);
         }
     }
 
@@ -99,28 +139,48 @@ public final class VideoExporter {
         }
     }
 
-    private static List<String> arguments(ClipInfo clip, Path wav, Path partial, FramePlan frame, Options o, List<Path> cards) {
+    private static List<String> arguments(List<ClipInfo> clips, double duration, Path wav, Path partial, FramePlan frame,
+                                          Options o, List<Path> cards) {
         List<String> a = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
-                "-progress", "pipe:2", "-i", MediaProbe.ffmpegInput(clip.path()), "-i", wav.toString()));
+                "-progress", "pipe:2"));
+        for (ClipInfo c : clips) {
+            a.addAll(List.of("-i", MediaProbe.ffmpegInput(c.path())));
+        }
+        int audio = clips.size();
+        a.addAll(List.of("-i", wav.toString()));
         for (Path card : cards) {
             a.addAll(List.of("-loop", "1", "-i", card.toString()));
         }
         if (frame.copy()) {
-            a.addAll(List.of("-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy"));
+            a.addAll(List.of("-map", "0:v:0", "-map", audio + ":a:0", "-c:v", "copy"));
         } else {
-            StringBuilder graph = new StringBuilder("[0:v:0]").append(frame.fitFilter(o.fit())).append("[v0]");
+            StringBuilder graph = new StringBuilder();
+            if (clips.size() == 1) {
+                graph.append("[0:v:0]").append(frame.fitFilter(o.fit())).append("[v0]");
+            } else {
+                // every clip drawn into the same frame at the first clip's rate, then joined
+                String fps = num(clips.get(0).fps() > 0 ? clips.get(0).fps() : 30);
+                for (int i = 0; i < clips.size(); i++) {
+                    graph.append("[").append(i).append(":v:0]").append(frame.fitFilter(o.fit())).append(",fps=").append(fps)
+                            .append("[c").append(i).append("];");
+                }
+                for (int i = 0; i < clips.size(); i++) {
+                    graph.append("[c").append(i).append("]");
+                }
+                graph.append("concat=n=").append(clips.size()).append(":v=1:a=0[v0]");
+            }
             for (int i = 0; i < cards.size(); i++) {
                 TitleCard.Title t = o.titles().get(i);
-                graph.append(";[v").append(i).append("][").append(i + 2).append(":v]overlay=0:0:shortest=1:enable='between(t,")
+                graph.append(";[v").append(i).append("][").append(audio + 1 + i).append(":v]overlay=0:0:shortest=1:enable='between(t,")
                         .append(num(t.startSec())).append(',').append(num(t.startSec() + t.durationSec())).append(")'[v")
                         .append(i + 1).append(']');
             }
-            a.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v" + cards.size() + "]", "-map", "1:a:0",
+            a.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v" + cards.size() + "]", "-map", audio + ":a:0",
                     "-c:v", "libx264", "-preset", o.preset(), "-crf", Integer.toString(o.crf()),
                     "-profile:v", "high", "-pix_fmt", "yuv420p"));
         }
-        a.addAll(List.of("-fps_mode", "passthrough", "-c:a", "aac", "-b:a", "192k", "-ar", "48000",
-                "-t", num(clip.durationSec()), "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y",
+        a.addAll(List.of("-fps_mode", clips.size() == 1 ? "passthrough" : "cfr", "-c:a", "aac", "-b:a", "192k", "-ar", "48000",
+                "-t", num(duration), "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y",
                 partial.toString()));
         return a;
     }

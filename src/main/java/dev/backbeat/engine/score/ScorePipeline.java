@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,11 +98,11 @@ public final class ScorePipeline {
     public record Music(Composition composition, Sequence midi, RenderedMusic audio) {
     }
 
-    public AudioMixer.Result mix(ClipInfo clip, VideoProfile profile, Music music, MixSettings settings, Path workDir,
+    public AudioMixer.Result mix(List<ClipInfo> clips, VideoProfile profile, Music music, MixSettings settings, Path workDir,
                                  Path stemsDir, Progress progress, Cancellation cancel)
             throws MediaException, IOException {
         try {
-            return timed("mix", () -> new AudioMixer(runner).mix(clip, music.audio().mix(),
+            return timed("mix", () -> new AudioMixer(runner).mix(clips, music.audio().mix(),
                     profile.speech().stream().map(i -> new DuckingEnvelope.Region(i.startSec(), i.endSec())).toList(),
                     settings, workDir, stemsDir, progress, cancel));
         } catch (ExportException e) {
@@ -109,11 +110,11 @@ public final class ScorePipeline {
         }
     }
 
-    public VideoExporter.Result export(ClipInfo clip, Path mixWav, Path target, VideoExporter.Options options,
+    public VideoExporter.Result export(List<ClipInfo> clips, Path mixWav, Path target, VideoExporter.Options options,
                                        Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
         try {
-            return timed("export", () -> new VideoExporter(runner).export(clip, mixWav, target, options, progress, cancel));
+            return timed("export", () -> new VideoExporter(runner).export(clips, mixWav, target, options, progress, cancel));
         } catch (IOException e) {
             throw new ExportException("The video could not be written: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.backbeat.service.local;
 
 import dev.backbeat.draft.Draft;
+import dev.backbeat.engine.analysis.ProfileJoiner;
 import dev.backbeat.engine.analysis.VideoProfile;
 import dev.backbeat.engine.compose.MusicPlan;
 import dev.backbeat.engine.media.Cancellation;
@@ -53,7 +54,9 @@ public final class LocalBackend implements Backend {
     private final RunnerSource ffmpeg;
     private final RequestParser parser = new RequestParser();
     private final SessionBrief brief = new SessionBrief();
-    private ClipInfo clip;
+    private final List<ClipInfo> clips = new ArrayList<>();
+    private final List<VideoProfile> profiles = new ArrayList<>();
+    /** The profile of all clips joined, as the music is composed for it. */
     private VideoProfile profile;
     private ScorePipeline.Music music;
     private Draft draft = Draft.empty();
@@ -101,29 +104,41 @@ public final class LocalBackend implements Backend {
         if (files.isEmpty()) {
             return List.of();
         }
-        if (files.size() > 1) {
-            throw new BackendException(BackendException.Kind.UNSUPPORTED, "The local engine scores one clip at a time. "
-                    + "Add the clips one by one, or score several at once with `backbeat score` on the command line.");
+        List<MediaInfo> added = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            added.add(add(files.get(i), progress, cancel, i, files.size()));
         }
-        Path file = files.get(0);
+        return added;
+    }
+
+    /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
+    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count)
+            throws BackendException {
         Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
         if (problem.isPresent()) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
         }
         Cancellation c = cancellation(cancel);
         ScorePipeline pipeline = pipeline();
+        double base = index / (double) count;
+        double span = 1.0 / count;
         try {
-            progress.progress("Reading the clip…", 0);
+            progress.progress("Reading the clip…", base);
             ClipInfo info = pipeline.probe(file);
-            VideoProfile read = pipeline.analyze(file, (f, speed) -> progress.progress("Reading the clip…", 0.8 * f), c);
-            progress.progress("Composing music…", 0.85);
-            ScorePipeline.Music piece = compose(pipeline, read, brief.brief(read.durationSec(), 0));
-            clip = info;
-            profile = read;
+            VideoProfile read = pipeline.analyze(file, (f, speed) -> progress.progress("Reading the clip…", base + span * 0.8 * f), c);
+            List<VideoProfile> all = new ArrayList<>(profiles);
+            all.add(read);
+            VideoProfile joined = ProfileJoiner.join(all);
+            progress.progress("Composing music…", base + span * 0.85);
+            ScorePipeline.Music piece = compose(pipeline, joined, brief.brief(joined.durationSec(),
+                    music == null ? 0 : music.composition().plan().bpm()));
+            clips.add(info);
+            profiles.add(read);
+            profile = joined;
             music = piece;
             rebuildDraft();
-            progress.progress("Ready", 1);
-            return List.of(mediaInfo(info, read));
+            progress.progress("Ready", base + span);
+            return mediaInfo(info);
         } catch (MediaException e) {
             throw map(e);
         }
@@ -138,7 +153,7 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static MediaInfo mediaInfo(ClipInfo info, VideoProfile p) {
+    private static MediaInfo mediaInfo(ClipInfo info) {
         return new MediaInfo(info.path().getFileName().toString(), info.path().toString(), "video",
                 Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio());
     }
@@ -184,15 +199,15 @@ public final class LocalBackend implements Backend {
     }
 
     private void rebuildDraft() {
-        List<TimelineBuilder.ClipEntry> clips = clip == null ? List.of() : List.of(new TimelineBuilder.ClipEntry(
-                clip.path().getFileName().toString(), Math.round(clip.durationSec() * 1000), clip.displayWidth(), clip.displayHeight()));
-        draft = TimelineBuilder.build(clips, music == null ? null : music.composition().plan(),
+        List<TimelineBuilder.ClipEntry> entries = clips.stream().map(c -> new TimelineBuilder.ClipEntry(
+                c.path().getFileName().toString(), Math.round(c.durationSec() * 1000), c.displayWidth(), c.displayHeight())).toList();
+        draft = TimelineBuilder.build(entries, music == null ? null : music.composition().plan(),
                 brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles());
     }
 
     @Override
     public synchronized SessionState state() {
-        return new SessionState(draft, clip == null ? List.of() : List.of(mediaInfo(clip, profile)));
+        return new SessionState(draft, clips.stream().map(LocalBackend::mediaInfo).toList());
     }
 
     @Override
@@ -223,7 +238,7 @@ public final class LocalBackend implements Backend {
     @Override
     public synchronized ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException {
-        if (clip == null || music == null) {
+        if (clips.isEmpty() || music == null) {
             throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
         }
         return exportTo(request, null, progress, cancel);
@@ -242,19 +257,19 @@ public final class LocalBackend implements Backend {
                 Files.createDirectories(stemsDir);
             }
             progress.accept(new ExportProgress("Mixing the sound", 0, -1));
-            AudioMixer.Result mix = pipeline.mix(clip, profile, music, brief.mix(!profile.speech().isEmpty(),
+            AudioMixer.Result mix = pipeline.mix(clips, profile, music, brief.mix(!profile.speech().isEmpty(),
                     request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
             String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
                     ? brief.aspect() : request.aspect();
             VideoExporter.Options options = new VideoExporter.Options(aspect, FramePlan.Fit.PAD, brief.titles(), "veryfast", 20);
-            VideoExporter.Result done = pipeline.export(clip, mix.wav(), request.target(), options, (f, speed) -> {
+            VideoExporter.Result done = pipeline.export(clips, mix.wav(), request.target(), options, (f, speed) -> {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double total = 0.15 + 0.85 * f;
                 long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
                 progress.accept(new ExportProgress("Writing the video", total, eta));
             }, c);
-            String details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, peak %.1f dBFS", done.frame().reason(),
-                    done.frame().width(), done.frame().height(), mix.lufs(), mix.truePeakDb());
+            String details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
+                    done.frame().width(), done.frame().height(), done.lufs(), done.truePeakDb());
             progress.accept(new ExportProgress("Done", 1, 0));
             return new ExportResult(done.file(), details);
         } catch (MediaException e) {
