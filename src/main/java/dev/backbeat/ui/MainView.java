@@ -4,6 +4,7 @@ import dev.backbeat.service.BackendKind;
 import dev.backbeat.service.Settings;
 import dev.backbeat.ui.chat.ChatView;
 import dev.backbeat.ui.export.ExportView;
+import dev.backbeat.ui.preview.PreviewView;
 import dev.backbeat.ui.settings.SettingsDialog;
 import dev.backbeat.ui.timeline.TimelineView;
 import dev.backbeat.ui.upload.UploadView;
@@ -38,7 +39,7 @@ public final class MainView extends BorderPane {
 
         setTop(toolbar(vm));
 
-        VBox preview = preview(vm);
+        PreviewView preview = new PreviewView(vm.preview());
         SplitPane split = new SplitPane(upload, preview, chat);
         split.setDividerPositions(0.2, 0.68);
         SplitPane.setResizableWithParent(upload, false);
@@ -92,24 +93,6 @@ public final class MainView extends BorderPane {
         export.setOnAction(e -> vm.export().show());
 
         return new ToolBar(name, backend, status, spacer, settings, export);
-    }
-
-    private VBox preview(MainViewModel vm) {
-        Label picture = new Label();
-        picture.getStyleClass().add("preview-empty");
-        picture.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.project().media().isEmpty()
-                        ? "Drop a video anywhere on this window to score it."
-                        : vm.project().media().size() + " clip(s) on the timeline",
-                vm.project().media()));
-        picture.setWrapText(true);
-        StackPane screen = new StackPane(picture);
-        screen.getStyleClass().add("preview-screen");
-        VBox.setVgrow(screen, Priority.ALWAYS);
-        VBox box = new VBox(8, screen);
-        box.setId("previewPane");
-        box.getStyleClass().addAll("pane", "preview-pane");
-        return box;
     }
 
 }

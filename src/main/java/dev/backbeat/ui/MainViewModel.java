@@ -7,6 +7,7 @@ import dev.backbeat.service.Settings;
 import dev.backbeat.service.SettingsStore;
 import dev.backbeat.ui.chat.ChatViewModel;
 import dev.backbeat.ui.export.ExportViewModel;
+import dev.backbeat.ui.preview.PreviewViewModel;
 import dev.backbeat.ui.timeline.TimelineViewModel;
 import dev.backbeat.ui.upload.UploadViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +33,7 @@ public final class MainViewModel {
     private final ChatViewModel chat;
     private final TimelineViewModel timeline;
     private final ExportViewModel export;
+    private final PreviewViewModel preview;
     private boolean switching;
 
     public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
@@ -46,12 +48,31 @@ public final class MainViewModel {
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
         this.timeline = new TimelineViewModel(project);
+        this.preview = new PreviewViewModel(project);
+        upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
         backendKind.set(initial.backend());
         backendKind.addListener((obs, old, now) -> {
             if (!switching && now != null && now != old) {
                 apply(settings.get().withBackend(now));
             }
         });
+    }
+
+    /** "Added beach.mp4 (0:42). Music: Lo-fi, 92 BPM, A minor, at 35%. Tell me what to change." */
+    static String scoredLine(dev.backbeat.service.MediaInfo m, dev.backbeat.draft.Draft draft) {
+        StringBuilder sb = new StringBuilder("Added ").append(m.name()).append('.');
+        draft.firstTrack(dev.backbeat.draft.TrackType.Kind.AUDIO).filter(t -> !t.segments().isEmpty()).ifPresent(t -> {
+            dev.backbeat.draft.Segment s = t.segments().get(0);
+            sb.append(" Music: ").append(s.label().orElse("background music"));
+            s.metaNumber("bpm").ifPresent(b -> sb.append(", ").append(Math.round(b)).append(" BPM"));
+            s.metaString("key").ifPresent(k -> sb.append(", ").append(k));
+            s.volumePercent().ifPresent(v -> sb.append(", at ").append(Math.round(v)).append('%'));
+            sb.append('.');
+        });
+        if (!m.mood().isBlank()) {
+            sb.append(" The footage reads as ").append(m.mood()).append('.');
+        }
+        return sb.append(" Tell me what to change, or Export when you like it.").toString();
     }
 
     public UploadViewModel upload() {
@@ -68,6 +89,10 @@ public final class MainViewModel {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    public PreviewViewModel preview() {
+        return preview;
     }
 
     public ProjectModel project() {

@@ -8,6 +8,7 @@ import dev.backbeat.engine.media.Cancellation;
 import dev.backbeat.engine.media.ClipInfo;
 import dev.backbeat.engine.media.FfmpegRunner;
 import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.media.Thumbnailer;
 import dev.backbeat.engine.mix.AudioMixer;
 import dev.backbeat.engine.mix.ExportException;
 import dev.backbeat.engine.mix.FramePlan;
@@ -56,6 +57,7 @@ public final class LocalBackend implements Backend {
     private final SessionBrief brief = new SessionBrief();
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
+    private final List<String> thumbnails = new ArrayList<>();
     /** The profile of all clips joined, as the music is composed for it. */
     private VideoProfile profile;
     private ScorePipeline.Music music;
@@ -134,6 +136,7 @@ public final class LocalBackend implements Backend {
                     music == null ? 0 : music.composition().plan().bpm()));
             clips.add(info);
             profiles.add(read);
+            thumbnails.add(thumbnail(info));
             profile = joined;
             music = piece;
             rebuildDraft();
@@ -153,9 +156,24 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static MediaInfo mediaInfo(ClipInfo info) {
+    private MediaInfo mediaInfo(ClipInfo info) {
+        int i = clips.indexOf(info);
+        String thumb = i >= 0 && i < thumbnails.size() ? thumbnails.get(i) : "";
+        String mood = i >= 0 && i < profiles.size() && profiles.get(i).mood() != null ? profiles.get(i).mood().explanation() : "";
         return new MediaInfo(info.path().getFileName().toString(), info.path().toString(), "video",
-                Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio());
+                Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio(),
+                thumb, mood);
+    }
+
+    /** A frame of the clip for the preview; none (and no fuss) when it cannot be made. */
+    private String thumbnail(ClipInfo info) {
+        try {
+            Path out = Files.createTempFile("backbeat-thumb", ".jpg");
+            out.toFile().deleteOnExit();
+            return new Thumbnailer(runner()).write(info, out) ? out.toString() : "";
+        } catch (IOException | MediaException | BackendException e) {
+            return "";
+        }
     }
 
     @Override
@@ -207,7 +225,7 @@ public final class LocalBackend implements Backend {
 
     @Override
     public synchronized SessionState state() {
-        return new SessionState(draft, clips.stream().map(LocalBackend::mediaInfo).toList());
+        return new SessionState(draft, clips.stream().map(this::mediaInfo).toList());
     }
 
     @Override

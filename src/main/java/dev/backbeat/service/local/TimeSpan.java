@@ -32,14 +32,23 @@ public record TimeSpan(double start, double end, boolean relative) {
     public String describe() {
         if (relative) {
             if (start == 0 && end == 1) {
-                return "the whole piece";
+                return "throughout";
+            }
+            String named = start == 0 && end == 0.25 ? "at the start" : start == 0.75 && end == 1 ? "at the end"
+                    : start == 0.5 && end == 1 ? "in the second half" : start == 0 && end == 0.5 ? "in the first half"
+                    : Math.abs(start - 1 / 3.0) < 1e-9 && Math.abs(end - 2 / 3.0) < 1e-9 ? "in the middle" : null;
+            if (named != null) {
+                return named;
             }
             return percent(start) + "-" + percent(end) + " of the piece";
         }
         if (isPoint()) {
             return "at " + clock(start);
         }
-        return clock(start) + "-" + (Double.isInfinite(end) ? "end" : clock(end));
+        if (start < 0) {
+            return "in the last " + Math.round(-start) + " s";
+        }
+        return Double.isInfinite(end) ? "from " + clock(start) : clock(start) + "-" + clock(end);
     }
 
     private static String percent(double f) {

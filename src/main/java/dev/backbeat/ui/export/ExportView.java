@@ -43,7 +43,7 @@ public final class ExportView extends VBox {
                 return switch (a) {
                     case "9:16" -> "9:16 vertical (1080×1920)";
                     case "1:1" -> "1:1 square (1080×1080)";
-                    case "auto" -> "Match the clip (or what you asked in the chat)";
+                    case "auto" -> "Match the clip";
                     default -> "16:9 landscape (1920×1080)";
                 };
             }

@@ -109,8 +109,24 @@ public final class ExportViewModel {
         if (!canExport.get()) {
             return;
         }
-        Path suggested = Path.of(System.getProperty("user.home"), "Videos", "backbeat-export.mp4");
-        chooser.chooseExportTarget(suggested).ifPresent(this::exportTo);
+        chooser.chooseExportTarget(suggestedTarget()).ifPresent(this::exportTo);
+    }
+
+    /** Beside the first clip, named after it ("trip.mp4" → "trip-scored.mp4"); else in the home folder. */
+    Path suggestedTarget() {
+        for (var m : project.media()) {
+            try {
+                Path source = Path.of(m.source());
+                if (source.isAbsolute() && source.getParent() != null) {
+                    String name = source.getFileName().toString();
+                    int dot = name.lastIndexOf('.');
+                    return source.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-scored.mp4");
+                }
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                // a cloud clip's source is a URL: no folder to suggest
+            }
+        }
+        return Path.of(System.getProperty("user.home"), "backbeat-export.mp4");
     }
 
     public void exportTo(Path target) {

@@ -27,11 +27,18 @@ public final class UploadViewModel {
     private final ObservableList<ClipItem> clipsView = FXCollections.unmodifiableObservableList(clips);
     private final BooleanBinding empty = Bindings.isEmpty(clips);
 
+    private java.util.function.Consumer<MediaInfo> onAdded = m -> { };
+
     public UploadViewModel(ProjectModel project, TaskRunner runner, FileChooserPort chooser) {
         this.project = project;
         this.runner = runner;
         this.chooser = chooser;
         project.backendProperty().addListener((obs, old, now) -> clips.clear());
+    }
+
+    /** Called on the UI thread for each clip the back end took. */
+    public void setOnAdded(java.util.function.Consumer<MediaInfo> handler) {
+        this.onAdded = handler;
     }
 
     public ObservableList<ClipItem> clips() {
@@ -84,6 +91,7 @@ public final class UploadViewModel {
                 .onSuccess(added -> {
                     project.apply(added.state());
                     item.done(added.media().isEmpty() ? "Added ✓" : describe(added.media().get(0)));
+                    added.media().forEach(onAdded);
                 })
                 .onError(e -> item.fail(e instanceof BackendException be ? be.userMessage()
                         : "Could not add " + item.name() + ": " + e.getMessage()))
