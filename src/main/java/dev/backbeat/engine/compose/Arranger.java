@@ -57,21 +57,37 @@ public final class Arranger {
                 int vel = (int) Math.round(46 + 52 * e) - (speech ? 10 : 0);
                 // A build swells towards the section it leads into.
                 if (sec.role() == Section.Role.BUILD) vel += 4 * (bar - sec.startBar()) - 4;
-                Chord chord = ChordProgression.at(chords, start);
                 Chord nextChord = ChordProgression.at(chords, start + 4);
-                if (wantPad) {
-                    for (int p : padVoicer.voice(chord)) {
-                        notes.add(new Note(Note.Stem.HARMONY, PAD_CHANNEL, start, 3.95, p, vel - 14, false));
+                List<Chord> inBar = ChordProgression.within(chords, start, start + 4);
+                for (int k = 0; k < inBar.size(); k++) {
+                    Chord chord = inBar.get(k);
+                    double from = Math.max(start, chord.startBeat());
+                    double to = Math.min(start + 4, chord.endBeat());
+                    Chord after = k + 1 < inBar.size() ? inBar.get(k + 1) : nextChord;
+                    if (wantPad) {
+                        for (int p : padVoicer.voice(chord)) {
+                            notes.add(new Note(Note.Stem.HARMONY, PAD_CHANNEL, from, to - from - 0.05, p, vel - 14, false));
+                        }
                     }
-                }
-                notes.addAll(comping.bar(spec.compPattern(), compVoicer.voice(chord), start, level, vel - 4));
-                if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
-                    notes.addAll(bass.bar(spec.groove(), key, chord, nextChord, start, level, vel));
+                    // Parts are written for the whole bar on each chord, then cut to the chord's span.
+                    // Under a voice the comping settles into held chords; the pad keeps the harmony.
+                    StyleSpec.Comp pattern = speech && wantPad ? StyleSpec.Comp.BLOCK : spec.compPattern();
+                    List<Note> part = new ArrayList<>(comping.bar(pattern, compVoicer.voice(chord), start, level, vel - 4));
+                    if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
+                        part.addAll(bass.bar(spec.groove(), key, chord, after, start, level, vel));
+                    }
+                    for (Note n : part) {
+                        if (n.beat() < from - 1e-9 || n.beat() >= to - 1e-9) continue;
+                        double len = Math.min(n.length(), to - n.beat() + (k + 1 < inBar.size() ? 0 : 4));
+                        notes.add(new Note(n.stem(), n.channel(), n.beat(), len, n.pitch(), n.velocity(), n.accent()));
+                    }
                 }
                 if (wantDrums && sec.role() != Section.Role.INTRO) {
                     boolean fill = bar == sec.endBar() - 1 && next != null && next.role() != Section.Role.ENDING
                             && next.energy() >= sec.energy() - 0.05 && level >= 2;
                     for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill)) {
+                        // Hats and shakers sit where a voice's consonants are: they rest under speech.
+                        if (speech && DrumPattern.isMetal(h.drum())) continue;
                         notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
                                 h.velocity() - 60 + vel - (speech ? 8 : 0), false));
                     }
@@ -122,14 +138,15 @@ public final class Arranger {
             double room = grid.beatAt(profile.durationSec() - 0.3) - beat;
             if (room < 0.25) continue;
             Chord chord = ChordProgression.at(chords, beat);
-            int v = (int) Math.round(95 + 25 * c.strength());
+            int v = (int) Math.round(95 + 25 * c.strength()) - (speechIn(profile, c.timeSec() - 0.2, c.timeSec() + 0.2) ? 25 : 0);
             // Inside the final chord a cut still gets its hit, but the held tonic is left ringing.
             if (beat < finalBeat) {
                 notes.add(new Note(Note.Stem.BASS, 3, beat, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
             }
             if (wantDrums) {
                 for (DrumPattern.Hit h : drums.accent(spec.groove())) {
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, Math.min(0.5, room), h.drum(), h.velocity(), true));
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, Math.min(0.5, room), h.drum(),
+                            h.velocity() - (120 - Math.min(120, v)), true));
                 }
             } else {
                 for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {
