@@ -40,18 +40,21 @@ public final class Arranger {
         boolean wantBass = !brief.excludes("bass");
         boolean wantLead = !brief.excludes("melody") && !brief.excludes("lead");
         boolean wantPad = spec.pad() >= 0 && !brief.excludes("pad");
-        int finalBeat = grid.barStart(plan.finalBar());
+        int finalBeat = plan.finalBeat();
         int phrases = 0;
         for (int s = 0; s < sections.size(); s++) {
             Section sec = sections.get(s);
             if (sec.role() == Section.Role.ENDING) continue;
             Section next = s + 1 < sections.size() ? sections.get(s + 1) : null;
-            for (int bar = sec.startBar(); bar < sec.endBar(); bar++) {
+            // The last section plays on into the ending bar when the tonic enters mid-bar.
+            int endBar = sec.endBar() + (next != null && next.role() == Section.Role.ENDING
+                    && finalBeat > grid.barStart(next.startBar()) ? 1 : 0);
+            for (int bar = sec.startBar(); bar < endBar; bar++) {
                 int start = grid.barStart(bar);
                 double t0 = grid.times()[start];
                 double t1 = grid.timeOf(start + 4);
                 boolean speech = speechIn(profile, t0, t1);
-                double e = plan.barEnergy()[bar];
+                double e = plan.barEnergy()[Math.min(bar, plan.barEnergy().length - 1)];
                 int level = level(e, sec.role());
                 if (speech) level = Math.min(level, 1);
                 int vel = (int) Math.round(46 + 52 * e) - (speech ? 10 : 0);
@@ -83,7 +86,7 @@ public final class Arranger {
                     }
                 }
                 if (wantDrums && sec.role() != Section.Role.INTRO) {
-                    boolean fill = bar == sec.endBar() - 1 && next != null && next.role() != Section.Role.ENDING
+                    boolean fill = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING
                             && next.energy() >= sec.energy() - 0.05 && level >= 2;
                     for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill)) {
                         // Hats and shakers sit where a voice's consonants are: they rest under speech.
@@ -94,8 +97,8 @@ public final class Arranger {
                 }
             }
             boolean leadHere = wantLead && sec.role() != Section.Role.INTRO;
-            for (int bar = sec.startBar(); leadHere && bar < sec.endBar(); bar += 4) {
-                int bars = Math.min(4, sec.endBar() - bar);
+            for (int bar = sec.startBar(); leadHere && bar < endBar; bar += 4) {
+                int bars = Math.min(4, endBar - bar);
                 int level = level(plan.barEnergy()[bar], sec.role());
                 int vel = (int) Math.round(56 + 46 * plan.barEnergy()[bar]);
                 for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel)) {
@@ -111,6 +114,7 @@ public final class Arranger {
         Humanizer human = new Humanizer(rng, spec.swing(), 0.012, 5);
         for (Note n : notes) {
             Note h = human.apply(n);
+            if (!n.accent() && n.beat() >= finalBeat - 1e-9) continue;
             if (h.beat() < finalBeat && h.beat() + h.length() > finalBeat) {
                 h = new Note(h.stem(), h.channel(), h.beat(), finalBeat - h.beat(), h.pitch(), h.velocity(), h.accent());
             }

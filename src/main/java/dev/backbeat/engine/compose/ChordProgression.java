@@ -12,8 +12,9 @@ import java.util.Random;
  */
 public final class ChordProgression {
 
-    public List<Chord> write(Key key, StyleSpec style, List<Section> sections, BeatGrid grid, Random rng,
+    public List<Chord> write(Key key, StyleSpec style, SectionPlanner.Plan plan, BeatGrid grid, Random rng,
                              java.util.Set<Integer> strongCutBeats) {
+        List<Section> sections = plan.sections();
         int[][] progs = style.progressions(key.mode());
         int offset = rng.nextInt(progs.length);
         List<Chord> chords = new ArrayList<>();
@@ -33,6 +34,14 @@ public final class ChordProgression {
                     degree = prog[prog.length - 1] == 3 ? 3 : 4;
                 }
                 boolean seventh = style.sevenths() && sec.role() != Section.Role.ENDING;
+                if (sec.role() == Section.Role.ENDING && plan.finalBeat() > grid.barStart(bar)) {
+                    // The dominant of the bar before carries on until the tonic's half-bar entry.
+                    Chord before = chords.get(chords.size() - 1);
+                    chords.add(Chord.of(key, before.degree(), before.pitchClasses().length == 4, grid.barStart(bar),
+                            plan.finalBeat()));
+                    chords.add(Chord.of(key, 0, false, plan.finalBeat(), grid.barStart(bar + 1)));
+                    continue;
+                }
                 chords.add(Chord.of(key, degree, seventh, grid.barStart(bar), grid.barStart(bar + 1)));
             }
         }

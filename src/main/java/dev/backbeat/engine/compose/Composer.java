@@ -43,7 +43,7 @@ public final class Composer {
         for (VideoProfile.Cut c : profile.hardCuts()) {
             if (c.strength() >= 0.5 && grid.distanceToBeat(c.timeSec()) <= 0.05) strongCutBeats.add(grid.nearestBeat(c.timeSec()));
         }
-        List<Chord> chords = new ChordProgression().write(key, spec, sections.sections(), grid, rng, strongCutBeats);
+        List<Chord> chords = new ChordProgression().write(key, spec, sections, grid, rng, strongCutBeats);
         Score score = new Arranger(spec, brief, rng).arrange(profile, key, grid, sections, chords);
 
         double meanEnergy = Affect.mean(sections.barEnergy());
@@ -51,7 +51,8 @@ public final class Composer {
         MusicPlan plan = new MusicPlan(style, grid.bpm(), minLocal(grid, sections.finalBar()),
                 maxLocal(grid, sections.finalBar()), grid.beatsPerBar(), key.toString(), sections.sections(),
                 romans(chords, grid, sections.finalBar()), score.instruments(), grid.times(), grid.firstDownbeat(),
-                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), profile.durationSec(), level,
+                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), profile.durationSec(),
+                grid.times()[sections.finalBeat()], level,
                 brief.seed());
         return new Composition(plan, score, key, chords);
     }
