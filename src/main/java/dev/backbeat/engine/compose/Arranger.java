@@ -136,8 +136,18 @@ public final class Arranger {
     /** A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums. */
     private void addAccents(VideoProfile profile, BeatGrid grid, List<Chord> chords, int finalBeat, List<Note> notes,
                             boolean wantDrums, DrumPattern drums) {
+        boolean scoreLike = spec.style() == Style.CINEMATIC || spec.style() == Style.TENSE;
         for (Cut c : profile.hardCuts()) {
-            if (grid.distanceToBeat(c.timeSec()) > 0.05) continue;
+            if (grid.distanceToBeat(c.timeSec()) > 0.05) {
+                // Film scoring hits a big cut where it falls, beat or not; songs stay on their beat.
+                double at = grid.beatAt(c.timeSec());
+                if (scoreLike && wantDrums && c.strength() >= 0.6 && at < finalBeat) {
+                    int v = (int) Math.round(80 + 30 * c.strength());
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.KICK, v, true));
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.FLOOR_TOM, v - 10, true));
+                }
+                continue;
+            }
             int beat = grid.nearestBeat(c.timeSec());
             double room = grid.beatAt(profile.durationSec() - 0.3) - beat;
             if (room < 0.25) continue;
