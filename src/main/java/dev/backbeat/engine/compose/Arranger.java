@@ -40,46 +40,65 @@ public final class Arranger {
         boolean wantBass = !brief.excludes("bass");
         boolean wantLead = !brief.excludes("melody") && !brief.excludes("lead");
         boolean wantPad = spec.pad() >= 0 && !brief.excludes("pad");
-        int finalBeat = grid.barStart(plan.finalBar());
+        int finalBeat = plan.finalBeat();
         int phrases = 0;
         for (int s = 0; s < sections.size(); s++) {
             Section sec = sections.get(s);
             if (sec.role() == Section.Role.ENDING) continue;
             Section next = s + 1 < sections.size() ? sections.get(s + 1) : null;
-            for (int bar = sec.startBar(); bar < sec.endBar(); bar++) {
+            // The last section plays on into the ending bar when the tonic enters mid-bar.
+            int endBar = sec.endBar() + (next != null && next.role() == Section.Role.ENDING
+                    && finalBeat > grid.barStart(next.startBar()) ? 1 : 0);
+            for (int bar = sec.startBar(); bar < endBar; bar++) {
                 int start = grid.barStart(bar);
                 double t0 = grid.times()[start];
                 double t1 = grid.timeOf(start + 4);
                 boolean speech = speechIn(profile, t0, t1);
-                double e = plan.barEnergy()[bar];
+                double e = plan.barEnergy()[Math.min(bar, plan.barEnergy().length - 1)];
                 int level = level(e, sec.role());
                 if (speech) level = Math.min(level, 1);
                 int vel = (int) Math.round(46 + 52 * e) - (speech ? 10 : 0);
                 // A build swells towards the section it leads into.
                 if (sec.role() == Section.Role.BUILD) vel += 4 * (bar - sec.startBar()) - 4;
-                Chord chord = ChordProgression.at(chords, start);
                 Chord nextChord = ChordProgression.at(chords, start + 4);
-                if (wantPad) {
-                    for (int p : padVoicer.voice(chord)) {
-                        notes.add(new Note(Note.Stem.HARMONY, PAD_CHANNEL, start, 3.95, p, vel - 14, false));
+                List<Chord> inBar = ChordProgression.within(chords, start, start + 4);
+                for (int k = 0; k < inBar.size(); k++) {
+                    Chord chord = inBar.get(k);
+                    double from = Math.max(start, chord.startBeat());
+                    double to = Math.min(start + 4, chord.endBeat());
+                    Chord after = k + 1 < inBar.size() ? inBar.get(k + 1) : nextChord;
+                    if (wantPad) {
+                        for (int p : padVoicer.voice(chord)) {
+                            notes.add(new Note(Note.Stem.HARMONY, PAD_CHANNEL, from, to - from - 0.05, p, vel - 14, false));
+                        }
+                    }
+                    // Parts are written for the whole bar on each chord, then cut to the chord's span.
+                    // Under a voice the comping settles into held chords; the pad keeps the harmony.
+                    StyleSpec.Comp pattern = speech && wantPad ? StyleSpec.Comp.BLOCK : spec.compPattern();
+                    List<Note> part = new ArrayList<>(comping.bar(pattern, compVoicer.voice(chord), start, level, vel - 4));
+                    if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
+                        part.addAll(bass.bar(spec.groove(), key, chord, after, start, level, vel));
+                    }
+                    for (Note n : part) {
+                        if (n.beat() < from - 1e-9 || n.beat() >= to - 1e-9) continue;
+                        double len = Math.min(n.length(), to - n.beat() + (k + 1 < inBar.size() ? 0 : 4));
+                        notes.add(new Note(n.stem(), n.channel(), n.beat(), len, n.pitch(), n.velocity(), n.accent()));
                     }
                 }
-                notes.addAll(comping.bar(spec.compPattern(), compVoicer.voice(chord), start, level, vel - 4));
-                if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
-                    notes.addAll(bass.bar(spec.groove(), key, chord, nextChord, start, level, vel));
-                }
                 if (wantDrums && sec.role() != Section.Role.INTRO) {
-                    boolean fill = bar == sec.endBar() - 1 && next != null && next.role() != Section.Role.ENDING
+                    boolean fill = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING
                             && next.energy() >= sec.energy() - 0.05 && level >= 2;
                     for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill)) {
+                        // Hats and shakers sit where a voice's consonants are: they rest under speech.
+                        if (speech && DrumPattern.isMetal(h.drum())) continue;
                         notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
                                 h.velocity() - 60 + vel - (speech ? 8 : 0), false));
                     }
                 }
             }
             boolean leadHere = wantLead && sec.role() != Section.Role.INTRO;
-            for (int bar = sec.startBar(); leadHere && bar < sec.endBar(); bar += 4) {
-                int bars = Math.min(4, sec.endBar() - bar);
+            for (int bar = sec.startBar(); leadHere && bar < endBar; bar += 4) {
+                int bars = Math.min(4, endBar - bar);
                 int level = level(plan.barEnergy()[bar], sec.role());
                 int vel = (int) Math.round(56 + 46 * plan.barEnergy()[bar]);
                 for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel)) {
@@ -95,6 +114,7 @@ public final class Arranger {
         Humanizer human = new Humanizer(rng, spec.swing(), 0.012, 5);
         for (Note n : notes) {
             Note h = human.apply(n);
+            if (!n.accent() && n.beat() >= finalBeat - 1e-9) continue;
             if (h.beat() < finalBeat && h.beat() + h.length() > finalBeat) {
                 h = new Note(h.stem(), h.channel(), h.beat(), finalBeat - h.beat(), h.pitch(), h.velocity(), h.accent());
             }
@@ -116,20 +136,31 @@ public final class Arranger {
     /** A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums. */
     private void addAccents(VideoProfile profile, BeatGrid grid, List<Chord> chords, int finalBeat, List<Note> notes,
                             boolean wantDrums, DrumPattern drums) {
+        boolean scoreLike = spec.style() == Style.CINEMATIC || spec.style() == Style.TENSE;
         for (Cut c : profile.hardCuts()) {
-            if (grid.distanceToBeat(c.timeSec()) > 0.05) continue;
+            if (grid.distanceToBeat(c.timeSec()) > 0.05) {
+                // Film scoring hits a big cut where it falls, beat or not; songs stay on their beat.
+                double at = grid.beatAt(c.timeSec());
+                if (scoreLike && wantDrums && c.strength() >= 0.6 && at < finalBeat) {
+                    int v = (int) Math.round(80 + 30 * c.strength());
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.KICK, v, true));
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.FLOOR_TOM, v - 10, true));
+                }
+                continue;
+            }
             int beat = grid.nearestBeat(c.timeSec());
             double room = grid.beatAt(profile.durationSec() - 0.3) - beat;
             if (room < 0.25) continue;
             Chord chord = ChordProgression.at(chords, beat);
-            int v = (int) Math.round(95 + 25 * c.strength());
+            int v = (int) Math.round(95 + 25 * c.strength()) - (speechIn(profile, c.timeSec() - 0.2, c.timeSec() + 0.2) ? 25 : 0);
             // Inside the final chord a cut still gets its hit, but the held tonic is left ringing.
             if (beat < finalBeat) {
                 notes.add(new Note(Note.Stem.BASS, 3, beat, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
             }
             if (wantDrums) {
                 for (DrumPattern.Hit h : drums.accent(spec.groove())) {
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, Math.min(0.5, room), h.drum(), h.velocity(), true));
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, Math.min(0.5, room), h.drum(),
+                            h.velocity() - (120 - Math.min(120, v)), true));
                 }
             } else {
                 for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {

@@ -7,11 +7,14 @@ import java.util.Random;
 /**
  * One chord per bar from the style's vocabulary. Each section restarts a progression, which
  * changes every eight bars so long sections do not loop; the piece closes with a cadence
- * (dominant or subdominant, then the tonic held to the end).
+ * (dominant or subdominant, then the tonic held to the end). A strong cut in the middle of a bar
+ * brings the next chord in early, on the cut: harmony that moves with the picture reads as meant.
  */
 public final class ChordProgression {
 
-    public List<Chord> write(Key key, StyleSpec style, List<Section> sections, BeatGrid grid, Random rng) {
+    public List<Chord> write(Key key, StyleSpec style, SectionPlanner.Plan plan, BeatGrid grid, Random rng,
+                             java.util.Set<Integer> strongCutBeats) {
+        List<Section> sections = plan.sections();
         int[][] progs = style.progressions(key.mode());
         int offset = rng.nextInt(progs.length);
         List<Chord> chords = new ArrayList<>();
@@ -31,10 +34,49 @@ public final class ChordProgression {
                     degree = prog[prog.length - 1] == 3 ? 3 : 4;
                 }
                 boolean seventh = style.sevenths() && sec.role() != Section.Role.ENDING;
+                if (sec.role() == Section.Role.ENDING && plan.finalBeat() > grid.barStart(bar)) {
+                    // The dominant of the bar before carries on until the tonic's half-bar entry.
+                    Chord before = chords.get(chords.size() - 1);
+                    chords.add(Chord.of(key, before.degree(), before.pitchClasses().length == 4, grid.barStart(bar),
+                            plan.finalBeat()));
+                    chords.add(Chord.of(key, 0, false, plan.finalBeat(), grid.barStart(bar + 1)));
+                    continue;
+                }
                 chords.add(Chord.of(key, degree, seventh, grid.barStart(bar), grid.barStart(bar + 1)));
             }
         }
-        return chords;
+        return splitOnCuts(key, style, sections, grid, chords, strongCutBeats);
+    }
+
+    private static List<Chord> splitOnCuts(Key key, StyleSpec style, List<Section> sections, BeatGrid grid,
+                                           List<Chord> chords, java.util.Set<Integer> cutBeats) {
+        int cadenceStart = grid.barStart(sections.get(sections.size() - 1).startBar() - 1);
+        List<Chord> out = new ArrayList<>();
+        for (int i = 0; i < chords.size(); i++) {
+            Chord c = chords.get(i);
+            int mid = (int) c.startBeat() + grid.beatsPerBar() / 2;
+            boolean split = c.endBeat() - c.startBeat() == grid.beatsPerBar() && c.startBeat() >= grid.firstDownbeat()
+                    && c.startBeat() < cadenceStart && cutBeats.contains(mid) && i + 1 < chords.size();
+            if (!split) {
+                out.add(c);
+                continue;
+            }
+            int next = chords.get(i + 1).degree();
+            int degree = next != c.degree() ? next : Math.floorMod(c.degree() + 3, 7);
+            out.add(Chord.of(key, c.degree(), c.pitchClasses().length == 4, c.startBeat(), mid));
+            out.add(Chord.of(key, degree, c.pitchClasses().length == 4, mid, c.endBeat()));
+        }
+        return out;
+    }
+
+    /** The chords sounding within [from, to). */
+    public static List<Chord> within(List<Chord> chords, double from, double to) {
+        List<Chord> out = new ArrayList<>();
+        for (Chord c : chords) {
+            if (c.endBeat() > from + 1e-9 && c.startBeat() < to - 1e-9) out.add(c);
+        }
+        if (out.isEmpty()) out.add(at(chords, from));
+        return out;
     }
 
     /** The chord sounding at a beat position. */

@@ -39,15 +39,20 @@ public final class Composer {
 
         Key key = brief.key() != null ? Key.parse(brief.key()) : chooseKey(affect, spec, rng);
         SectionPlanner.Plan sections = new SectionPlanner().plan(profile, brief, grid, affect.arousal());
-        List<Chord> chords = new ChordProgression().write(key, spec, sections.sections(), grid, rng);
+        java.util.Set<Integer> strongCutBeats = new java.util.HashSet<>();
+        for (VideoProfile.Cut c : profile.hardCuts()) {
+            if (c.strength() >= 0.5 && grid.distanceToBeat(c.timeSec()) <= 0.05) strongCutBeats.add(grid.nearestBeat(c.timeSec()));
+        }
+        List<Chord> chords = new ChordProgression().write(key, spec, sections, grid, rng, strongCutBeats);
         Score score = new Arranger(spec, brief, rng).arrange(profile, key, grid, sections, chords);
 
         double meanEnergy = Affect.mean(sections.barEnergy());
         double level = -23 + 9 * meanEnergy + brief.volumeDb();
         MusicPlan plan = new MusicPlan(style, grid.bpm(), minLocal(grid, sections.finalBar()),
                 maxLocal(grid, sections.finalBar()), grid.beatsPerBar(), key.toString(), sections.sections(),
-                romans(key, chords, grid), score.instruments(), grid.times(), grid.firstDownbeat(),
-                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), profile.durationSec(), level,
+                romans(chords, grid, sections.finalBar()), score.instruments(), grid.times(), grid.firstDownbeat(),
+                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), profile.durationSec(),
+                grid.times()[sections.finalBeat()], level,
                 brief.seed());
         return new Composition(plan, score, key, chords);
     }
@@ -70,12 +75,16 @@ public final class Composer {
         return new Key(tonics[rng.nextInt(tonics.length)], minor ? Key.Mode.MINOR : Key.Mode.MAJOR);
     }
 
-    private static List<String> romans(Key key, List<Chord> chords, BeatGrid grid) {
+    /** One entry per bar; a bar whose chord changes on a cut reads "IV-V". */
+    private static List<String> romans(List<Chord> chords, BeatGrid grid, int finalBar) {
         List<String> out = new ArrayList<>();
-        for (Chord c : chords) {
-            if (c.startBeat() < grid.firstDownbeat()) continue;
-            int third = Math.floorMod(c.pitchClasses()[1] - c.root(), 12);
-            out.add(MusicPlan.roman(c, third == 3));
+        for (int bar = 0; bar <= finalBar; bar++) {
+            StringBuilder sb = new StringBuilder();
+            for (Chord c : ChordProgression.within(chords, grid.barStart(bar), grid.barStart(bar + 1))) {
+                int third = Math.floorMod(c.pitchClasses()[1] - c.root(), 12);
+                sb.append(sb.isEmpty() ? "" : "-").append(MusicPlan.roman(c, third == 3));
+            }
+            out.add(sb.toString());
         }
         return out;
     }

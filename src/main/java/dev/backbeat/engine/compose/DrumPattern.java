@@ -20,6 +20,11 @@ public final class DrumPattern {
             TAMBOURINE, SHAKER};
     }
 
+    /** Hats, shakers and tambourines: the bright, busy layer. */
+    public static boolean isMetal(int drum) {
+        return drum == CLOSED || drum == OPEN || drum == SHAKER || drum == TAMBOURINE || drum == RIDE;
+    }
+
     /** A drum hit: step 0-15, GM drum key, velocity. */
     public record Hit(int step, int drum, int velocity) {
     }

@@ -47,10 +47,11 @@ public final class MelodyWriter {
             if (role == 3) steps = new int[] {steps[0], steps[1 % steps.length], 8};
             if (level <= 1) steps = thin(steps);
             double barStart = start + b * 4;
-            Chord chord = ChordProgression.at(chords, barStart);
-            if (role == 2) degree = nearestChordDegree(key, chord, degree + (variation % 3) - 1);
+            Chord first = ChordProgression.at(chords, barStart);
+            if (role == 2) degree = nearestChordDegree(key, first, degree + (variation % 3) - 1);
             for (int i = 0; i < steps.length; i++) {
                 int step = steps[i];
+                Chord chord = ChordProgression.at(chords, barStart + step / 4.0);
                 degree += i == 0 && role != 2 ? 0 : moves[Math.min(i, moves.length - 1)];
                 degree = fold(degree);
                 boolean strong = step % 8 == 0;

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, int beatsPerBar, String key,
                         List<Section> sections, List<String> chords, List<Instrument> instruments,
                         double[] beatTimes, int firstDownbeat, int hardCuts, double constantHitRate, double hitRate,
-                        double durationSec, double levelDb, long seed) {
+                        double durationSec, double tonicAtSec, double levelDb, long seed) {
 
     private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII"};
 
@@ -41,6 +41,8 @@ public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, i
                     String.join(" ", chords.subList(Math.min(chords.size(), s.startBar()),
                             Math.min(chords.size(), Math.min(s.endBar(), s.startBar() + 8))))));
         }
+        sb.append(String.format(Locale.ROOT, "Ending:   the tonic enters at %.2f s and rings to the last frame (%.2f s)%n",
+                tonicAtSec, durationSec));
         sb.append("Parts:    ");
         for (Instrument i : instruments) sb.append(i.part()).append(" (GM ").append(i.program()).append(") ");
         return sb.toString().trim();

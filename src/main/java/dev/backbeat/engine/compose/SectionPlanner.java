@@ -16,8 +16,12 @@ public final class SectionPlanner {
 
     private static final int MAX_SECTION_BARS = 8;
 
-    /** The sections, and the energy 0-1 of every bar (index = bar). */
-    public record Plan(List<Section> sections, double[] barEnergy, int finalBar) {
+    /**
+     * The sections, the energy 0-1 of every bar (index = bar), the bar holding the ending and the
+     * beat where the final tonic starts: that bar's downbeat, or its middle when half a bar more
+     * of music still leaves the tonic time to ring, so the last chord never hangs for long.
+     */
+    public record Plan(List<Section> sections, double[] barEnergy, int finalBar, int finalBeat) {
     }
 
     public Plan plan(VideoProfile profile, Brief brief, BeatGrid grid, double baseArousal) {
@@ -71,7 +75,11 @@ public final class SectionPlanner {
                 for (int b = cuts.get(i) + step; b < cuts.get(i + 1) - 1; b += step) bounds.add(b);
             }
         }
-        return new Plan(roles(new ArrayList<>(bounds), energy, intro, outro, finalBar, biggestBar), energy, finalBar);
+        int finalBeat = grid.barStart(finalBar);
+        int half = finalBeat + grid.beatsPerBar() / 2;
+        if (finalBar > 0 && half < grid.times().length && grid.times()[half] <= duration - minTail) finalBeat = half;
+        return new Plan(roles(new ArrayList<>(bounds), energy, intro, outro, finalBar, biggestBar), energy, finalBar,
+                finalBeat);
     }
 
     private static List<Section> roles(List<Integer> b, double[] energy, int intro, int outro, int finalBar,

@@ -41,7 +41,14 @@ public final class GervillRenderer {
         TempoMap tempo = new TempoMap(seq);
         Synthesizer synth = newSynth();
         try (AudioInputStream in = open(synth)) {
-            if (!synth.loadAllInstruments(soundbank)) throw new SynthException("The SoundFont could not be loaded.");
+            // Loading only the programs these tracks play: preparing all of a General MIDI bank's
+            // instruments cost more than some whole renders.
+            java.util.Set<Integer> programs = programs(seq, tracks);
+            int loaded = 0;
+            for (javax.sound.midi.Instrument ins : soundbank.getInstruments()) {
+                if (programs.contains(ins.getPatch().getProgram()) && synth.loadInstrument(ins)) loaded++;
+            }
+            if (loaded == 0 && !programs.isEmpty()) throw new SynthException("The SoundFont has none of the instruments needed.");
             Receiver rx = synth.getReceiver();
             for (int ti : tracks) {
                 Track t = seq.getTracks()[ti];
@@ -74,6 +81,20 @@ public final class GervillRenderer {
         }
     }
 
+    private static java.util.Set<Integer> programs(Sequence seq, int[] tracks) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (int ti : tracks) {
+            Track t = seq.getTracks()[ti];
+            for (int i = 0; i < t.size(); i++) {
+                if (t.get(i).getMessage() instanceof ShortMessage m && m.getCommand() == ShortMessage.PROGRAM_CHANGE) {
+                    out.add(m.getData1());
+                }
+            }
+        }
+        if (out.isEmpty()) out.add(0);
+        return out;
+    }
+
     private static Synthesizer newSynth() {
         try {
             return (Synthesizer) Class.forName("com.sun.media.sound.SoftSynthesizer").getDeclaredConstructor().newInstance();
@@ -93,7 +114,8 @@ public final class GervillRenderer {
         info.put("reverb", true);
         // The light reverb costs about half of the full one, and under a video's sound it is enough.
         info.put("light reverb", true);
-        info.put("chorus", true);
+        // No part sends to the chorus (CC93 stays 0), so running it would only cost time.
+        info.put("chorus", false);
         try {
             Method m = Class.forName("com.sun.media.sound.AudioSynthesizer")
                     .getMethod("openStream", AudioFormat.class, Map.class);

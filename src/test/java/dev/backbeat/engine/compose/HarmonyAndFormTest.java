@@ -35,6 +35,29 @@ class HarmonyAndFormTest {
     }
 
     @Test
+    void harmonyChangesOnStrongCuts() {
+        int strong = 0;
+        int changed = 0;
+        for (Style style : Style.values()) {
+            VideoProfile p = TestProfiles.editedTo(40, 100, 0.02, 0.6, 0.3, java.util.List.of(), style.ordinal() + 3);
+            Composition c = new Composer().compose(p, Brief.of(style, 1));
+            BeatGrid g = c.score().grid();
+            int lastBody = g.barStart(c.plan().sections().get(c.plan().sections().size() - 1).startBar() - 1);
+            for (VideoProfile.Cut cut : p.hardCuts()) {
+                int beat = g.nearestBeat(cut.timeSec());
+                boolean onBarHalf = (beat - g.firstDownbeat()) % 2 == 0;
+                if (cut.strength() < 0.5 || g.distanceToBeat(cut.timeSec()) > 0.05 || !onBarHalf
+                        || beat < g.firstDownbeat() || beat >= lastBody) continue;
+                strong++;
+                if (c.chords().stream().anyMatch(ch -> Math.abs(ch.startBeat() - beat) < 1e-9)) changed++;
+            }
+        }
+        System.out.printf("chords on cuts: %d of %d strong cuts on a downbeat or mid-bar start a chord%n", changed, strong);
+        assertTrue(strong > 20);
+        assertEquals(strong, changed, "every strong cut on a bar or half-bar starts a chord");
+    }
+
+    @Test
     void metricsAreSensible() {
         Composition c = new Composer().compose(TestProfiles.irregular(40, 3, 0.5, 0.3, 2), Brief.of(Style.POP, 1));
         double h = MusicMetrics.pitchClassEntropy(c.score());

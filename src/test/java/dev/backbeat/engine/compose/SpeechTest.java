@@ -38,11 +38,15 @@ class SpeechTest {
             }
             double rateIn = inSpeech / talk.length();
             double rateOut = outside / (26 - talk.length());
-            System.out.printf("speech %-20s notes/s under speech %.1f, elsewhere %.1f; velocity %.0f vs %.0f; lead notes under speech %d%n",
-                    style.label(), rateIn, rateOut, velIn / inSpeech, velOut / outside, leadInSpeech);
+            double loudIn = velIn / talk.length();
+            double loudOut = velOut / (26 - talk.length());
+            System.out.printf("speech %-20s notes/s under speech %.1f, elsewhere %.1f; velocity·notes/s %.0f vs %.0f "
+                            + "(mean velocity %.0f vs %.0f); lead notes under speech %d%n", style.label(), rateIn, rateOut,
+                    loudIn, loudOut, velIn / inSpeech, velOut / outside, leadInSpeech);
             assertEquals(0, leadInSpeech, "no lead melody under speech");
             assertTrue(rateIn < 0.8 * rateOut, "fewer notes under speech");
-            assertTrue(velIn / inSpeech < velOut / outside, "softer under speech");
+            // Mean velocity alone would rise when the soft hats drop out; what is played per second is what a voice competes with.
+            assertTrue(loudIn < 0.75 * loudOut, "much less played per second under speech");
         }
     }
 }
