@@ -1,5 +1,12 @@
 package dev.backbeat.cli;
 
+import dev.backbeat.engine.analysis.VideoAnalyzer;
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.FfmpegLocator;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.media.Progress;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import dev.backbeat.engine.analysis.VideoProfile;
@@ -11,8 +18,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Turns the compose command's INPUT into a video profile. Today only a PROFILE.json (a
- * Gson-serialised {@link VideoProfile}) is read; analysing a video file plugs in here.
+ * Turns the compose command's INPUT into a video profile: a PROFILE.json (a Gson-serialised
+ * {@link VideoProfile}, as {@code backbeat analyze --json} writes) is read as is; any other file
+ * is analysed as a video.
  */
 final class ProfileInput {
 
@@ -26,12 +34,21 @@ final class ProfileInput {
     private ProfileInput() {
     }
 
+    /** A video is read by the analysis engine, as {@code backbeat analyze} does. */
+    private static VideoProfile analyse(Path video) throws BadInputException {
+        try {
+            FfmpegRunner runner = new FfmpegRunner(new FfmpegLocator().locate());
+            return new VideoAnalyzer(runner).analyze(video, Progress.none(), Cancellation.none());
+        } catch (MediaException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
     static VideoProfile read(String input) throws BadInputException {
         Path path = Path.of(input);
         if (!Files.isRegularFile(path)) throw new BadInputException("There is no file " + input + ".");
         if (!input.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            throw new BadInputException(input + " is not a video profile: this build composes from a PROFILE.json "
-                    + "written by the analysis (reading videos directly comes with the analysis engine).");
+            return analyse(path);
         }
         try {
             VideoProfile p = new Gson().fromJson(Files.readString(path, StandardCharsets.UTF_8), VideoProfile.class);

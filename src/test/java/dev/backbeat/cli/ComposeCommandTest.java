@@ -47,14 +47,28 @@ class ComposeCommandTest {
     }
 
     @Test
-    void aVideoIsRefusedWithAClearMessageUntilAnalysisIsWired() throws Exception {
+    void aBrokenVideoIsRefusedWithAClearMessage() throws Exception {
         Path video = dir.resolve("clip.mp4");
         Files.write(video, new byte[] {0, 0, 0, 24});
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[] {"compose", video.toString(), "-o", dir.resolve("m.wav").toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertEquals(2, code);
-        assertTrue(err.toString().contains("PROFILE.json"), err.toString());
+        assertTrue(err.toString().contains("clip.mp4"), err.toString());
+    }
+
+    @Test
+    void aVideoIsAnalysedAndScored() throws Exception {
+        Path video = dev.backbeat.engine.Fixtures.make(dir.resolve("scenes.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=s=320x180:r=30:d=2.5", "-f", "lavfi", "-i", "smptebars=s=320x180:r=30:d=2.5", "-filter_complex",
+                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]", "-map", "[v]", "-c:v", "libx264", "-preset", "ultrafast");
+        StringWriter out = new StringWriter();
+        Path wav = dir.resolve("scenes.wav");
+        int code = Cli.run(new String[] {"compose", video.toString(), "-o", wav.toString()},
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(0, code, out.toString());
+        assertTrue(out.toString().contains("1 hard cuts"), out.toString());
+        assertTrue(Files.size(wav) > 48_000 * 4 * 4, "about 5 s of 48 kHz stereo 16-bit");
     }
 
     @Test
