@@ -4,6 +4,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,27 +33,26 @@ public final class ExportView extends VBox {
         Label format = new Label("MP4 · H.264 + AAC · up to 1080p");
         format.getStyleClass().add("muted");
 
-        ChoiceBox<String> aspect = new ChoiceBox<>();
+        // one button per frame, like the aspect pickers of desktop editors
+        SegmentedButton aspect = new SegmentedButton();
         aspect.setId("exportAspect");
-        aspect.getItems().setAll(ExportViewModel.ASPECTS);
-        aspect.valueProperty().bindBidirectional(vm.aspectProperty());
-        aspect.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String a) {
-                if (a == null) {
-                    return "";
-                }
-                return switch (a) {
-                    case "9:16" -> "9:16 vertical (1080×1920)";
-                    case "1:1" -> "1:1 square (1080×1080)";
-                    case "auto" -> "Match the clip";
-                    default -> "16:9 landscape (1920×1080)";
-                };
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
+        for (String a : ExportViewModel.ASPECTS) {
+            ToggleButton b = new ToggleButton(a.equals("auto") ? "Auto" : a);
+            b.setUserData(a);
+            b.setTooltip(new Tooltip(switch (a) {
+                case "9:16" -> "Vertical 1080×1920";
+                case "1:1" -> "Square 1080×1080";
+                case "16:9" -> "Landscape 1920×1080";
+                default -> "Match the clip, or what you asked for in the chat";
+            }));
+            b.setSelected(a.equals(vm.aspectProperty().get()));
+            aspect.getButtons().add(b);
+        }
+        aspect.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                vm.aspectProperty().set((String) now.getUserData());
             }
         });
 
