@@ -60,6 +60,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--aspect", paramLabel = "A", description = "16:9, 9:16 or 1:1 (default: the clip's own).")
     String aspect;
 
+    @Option(names = "--fit", paramLabel = "pad|crop", description = "A picture of another shape: pad (black bars, the default) or crop (fill the frame).")
+    String fit;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "A title shown for the first 3 s.")
     String title;
 
@@ -185,6 +188,12 @@ final class ScoreCommand implements Callable<Integer> {
         }
         if (aspect != null) {
             e.add(new MusicEdit.Aspect(aspect));
+        }
+        if (fit != null) {
+            if (!fit.equals("pad") && !fit.equals("crop")) {
+                throw new IllegalArgumentException("Choose --fit pad or --fit crop.");
+            }
+            e.add(new MusicEdit.Fit(fit));
         }
         if (title != null && !title.isBlank()) {
             e.add(new MusicEdit.Title(title, 0, 3));

@@ -85,12 +85,7 @@ public record Draft(List<Track> tracks, JsonObject extra) {
 
     private static String describe(TrackType type, Track.PlacedSegment p, int number) {
         Segment s = p.segment();
-        String name = switch (type.kind()) {
-            case TEXT -> "\"" + s.label().orElse("") + "\"";
-            case VIDEO -> s.label().orElse("clip " + number);
-            case AUDIO -> s.label().orElse("audio");
-            case OTHER -> s.label().orElse("segment " + number);
-        };
+        String name = s.displayName(type, number);
         String range = seconds(p.startMs()) + "-" + seconds(p.endMs()) + "s";
         if (type.kind() == TrackType.Kind.AUDIO && s.volumePercent().isPresent()) {
             range += ", " + Math.round(s.volumePercent().getAsDouble()) + "%";

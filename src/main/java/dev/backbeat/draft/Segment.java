@@ -70,6 +70,19 @@ public record Segment(long durationMs, OptionalLong explicitStartMs, JsonObject 
         return metaString("title", "name", "text", "label", "style", "filename", "file_name");
     }
 
+    /**
+     * The segment's name as the timeline summary writes it: a title in quotes, else its label,
+     * else "clip N" / "audio" / "segment N" ({@code number} counts from 1 within its track).
+     */
+    public String displayName(TrackType type, int number) {
+        return switch (type.kind()) {
+            case TEXT -> "\"" + label().orElse("") + "\"";
+            case VIDEO -> label().orElse("clip " + number);
+            case AUDIO -> label().orElse("audio");
+            case OTHER -> label().orElse("segment " + number);
+        };
+    }
+
     /** The volume as a percentage, from {@code volume} given as 0-1 or as 0-100. */
     public OptionalDouble volumePercent() {
         OptionalDouble v = metaNumber("volume", "vol", "v");

@@ -1,5 +1,7 @@
 package dev.backbeat.engine.mix;
 
+import dev.backbeat.engine.dsp.KWeighting;
+
 /**
  * Integrated loudness (ITU-R BS.1770-4 / EBU R128: K-weighting, 400 ms blocks with 75 % overlap,
  * absolute gate at -70 LUFS, relative gate 10 LU below) and true peak (4x oversampled) of a
@@ -8,8 +10,7 @@ package dev.backbeat.engine.mix;
 public final class LoudnessMeasure {
     private static final int RATE = 48_000;
     private static final int STEP = RATE / 10;        // 100 ms: blocks of 4 steps overlap by 75 %
-    private final Biquad[] shelf = {shelf(), shelf()};
-    private final Biquad[] highPass = {highPass(), highPass()};
+    private final KWeighting[] weighting = {new KWeighting(RATE), new KWeighting(RATE)};
     private final TruePeak[] peak = {new TruePeak(), new TruePeak()};
     private final java.util.ArrayList<Double> stepPower = new java.util.ArrayList<>();
     private final boolean measurePeak;
@@ -27,8 +28,8 @@ public final class LoudnessMeasure {
 
     public void accept(float[] left, float[] right, int n) {
         for (int i = 0; i < n; i++) {
-            double l = highPass[0].next(shelf[0].next(left[i]));
-            double r = highPass[1].next(shelf[1].next(right[i]));
+            double l = weighting[0].next(left[i]);
+            double r = weighting[1].next(right[i]);
             acc += l * l + r * r;
             if (measurePeak) {
                 peak[0].accept(left[i]);
@@ -78,35 +79,6 @@ public final class LoudnessMeasure {
     public double truePeakDb() {
         double p = Math.max(peak[0].max, peak[1].max);
         return p <= 0 ? -120 : 20 * Math.log10(p);
-    }
-
-    // K-weighting at 48 kHz, the coefficients BS.1770-4 gives
-    private static Biquad shelf() {
-        return new Biquad(1.53512485958697, -2.69169618940638, 1.19839281085285, -1.69065929318241, 0.73248077421585);
-    }
-
-    private static Biquad highPass() {
-        return new Biquad(1.0, -2.0, 1.0, -1.99004745483398, 0.99007225036621);
-    }
-
-    static final class Biquad {
-        private final double b0, b1, b2, a1, a2;
-        private double z1, z2;
-
-        Biquad(double b0, double b1, double b2, double a1, double a2) {
-            this.b0 = b0;
-            this.b1 = b1;
-            this.b2 = b2;
-            this.a1 = a1;
-            this.a2 = a2;
-        }
-
-        double next(double x) {
-            double y = b0 * x + z1;
-            z1 = b1 * x - a1 * y + z2;
-            z2 = b2 * x - a2 * y;
-            return y;
-        }
     }
 
     /** 4x oversampling with a windowed-sinc interpolator (48 taps), as BS.1770-4 Annex 2 suggests. */

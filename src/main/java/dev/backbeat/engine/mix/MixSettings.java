@@ -24,7 +24,7 @@ public record MixSettings(double musicVolume, Original original, double original
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(0.35, Original.KEEP, -10, true, 12, -14, -2.0);
+        return new MixSettings(0.35, Original.KEEP, -10, true, 12, -14, -2.5);
     }
 
     public MixSettings withVolume(double v) {

@@ -32,6 +32,8 @@ public final class VideoExporter {
     }
 
     public record Options(String aspect, FramePlan.Fit fit, List<TitleCard.Title> titles, String preset, int crf) {
+        /** The true-peak ceiling the mix was limited to (see {@link MixSettings#ceilingDb()}). */
+        static final double MIX_CEILING_DB = MixSettings.defaults().ceilingDb();
         public Options {
             titles = titles == null ? List.of() : List.copyOf(titles);
             fit = fit == null ? FramePlan.Fit.PAD : fit;
@@ -86,8 +88,9 @@ public final class VideoExporter {
             }
             LoudnessCheck.Reading reading = LoudnessCheck.measure(runner, partial, duration, cancel);
             if (reading.truePeakDb() > MAX_TRUE_PEAK) {
-                // the AAC encoder overshot the limiter's ceiling: lower the sound by the excess and encode it again
-                reading = reencodeAudio(partial, audioWav, duration, MAX_TRUE_PEAK - 0.2 - reading.truePeakDb(), dir, cancel);
+                // the AAC encoder overshot the limiter's ceiling: limit the peaks that much lower and
+                // encode the sound again (a limiter, not a gain: the loudness stays on target)
+                reading = reencodeAudio(partial, audioWav, duration, reading.truePeakDb() - MAX_TRUE_PEAK + 0.3, dir, cancel);
             }
             moveIntoPlace(partial, out);
             return new Result(out, frame, reading.lufs(), reading.truePeakDb());
@@ -99,13 +102,15 @@ public final class VideoExporter {
         }
     }
 
-    private LoudnessCheck.Reading reencodeAudio(Path partial, Path wav, double duration, double gainDb, Path dir,
+    private LoudnessCheck.Reading reencodeAudio(Path partial, Path mixWav, double duration, double overshootDb, Path dir,
                                                 Cancellation cancel) throws MediaException, ExportException, IOException {
         Path second = partial.resolveSibling(partial.getFileName() + ".audio.mp4");
+        Path wav = Files.createTempFile(mixWav.getParent(), "limited", ".wav");
         try {
+            WavLimiter.limit(mixWav, wav, Options.MIX_CEILING_DB - overshootDb);
             FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel",
                             "error", "-progress", "pipe:2", "-i", partial.toString(), "-i", wav.toString(), "-map", "0:v:0",
-                            "-map", "1:a:0", "-c:v", "copy", "-af", "volume=" + num(gainDb) + "dB", "-c:a", "aac", "-b:a", "192k",
+                            "-map", "1:a:0", "-c:v", "copy", "-c:a", "aac", "-b:a", "192k",
                             "-ar", "48000", "-t", num(duration), "-movflags", "+faststart", "-f", "mp4", "-y", second.toString()),
                     null, duration, Progress.none(), cancel, STALL_SECONDS, List.of(second));
             if (r.exitCode() != 0) {
@@ -115,6 +120,7 @@ public final class VideoExporter {
             return LoudnessCheck.measure(runner, partial, duration, cancel);
         } finally {
             deleteQuietly(second);
+            deleteQuietly(wav);
         }
     }
 

@@ -70,12 +70,7 @@ final class DraftDiff {
 
     private static String segment(TrackType type, Track.PlacedSegment p, int number) {
         Segment s = p.segment();
-        String name = switch (type.kind()) {
-            case TEXT -> "\"" + s.label().orElse("") + "\"";
-            case VIDEO -> s.label().orElse("clip " + number);
-            case AUDIO -> s.label().orElse("audio");
-            case OTHER -> s.label().orElse("segment " + number);
-        };
+        String name = s.displayName(type, number);
         String text = name + " " + seconds(p.startMs()) + "-" + seconds(p.endMs()) + " s";
         if (s.volumePercent().isPresent()) {
             text += " at " + Math.round(s.volumePercent().getAsDouble()) + "%";

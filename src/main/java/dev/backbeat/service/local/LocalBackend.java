@@ -279,7 +279,7 @@ public final class LocalBackend implements Backend {
                     request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
             String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
                     ? brief.aspect() : request.aspect();
-            VideoExporter.Options options = new VideoExporter.Options(aspect, FramePlan.Fit.PAD, brief.titles(), "veryfast", 20);
+            VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
             VideoExporter.Result done = pipeline.export(clips, mix.wav(), request.target(), options, (f, speed) -> {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double total = 0.15 + 0.85 * f;

@@ -42,6 +42,10 @@ public sealed interface MusicEdit {
     record Aspect(String aspect) implements MusicEdit {
     }
 
+    /** How a picture of another shape fills the frame: "pad" (black bars) or "crop" (fill, cutting the edges). */
+    record Fit(String fit) implements MusicEdit {
+    }
+
     record Ducking(boolean on) implements MusicEdit {
     }
 

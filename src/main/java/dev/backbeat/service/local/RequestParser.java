@@ -100,6 +100,7 @@ public final class RequestParser {
             edits.add(new MusicEdit.Variation());
         }
         aspect(c, edits);
+        fit(c, edits);
         ducking(c, edits);
         original(c, edits);
         tempo(c, edits);
@@ -120,6 +121,14 @@ public final class RequestParser {
             edits.add(new MusicEdit.Aspect("1:1"));
         } else if (c.matches(".*(?:\\bhorizontal\\b|\\blandscape\\b|\\bwidescreen\\b|16\\s*:\\s*9|横屏|横版|横的).*")) {
             edits.add(new MusicEdit.Aspect("16:9"));
+        }
+    }
+
+    private static void fit(String c, List<MusicEdit> edits) {
+        if (c.matches(".*\\b(?:crop(?:ped)?|fill the (?:frame|screen)|zoom to fill|no (?:black )?bars)\\b.*|.*(?:裁剪|填满|铺满).*")) {
+            edits.add(new MusicEdit.Fit("crop"));
+        } else if (c.matches(".*\\b(?:pad(?:ded|ding)?|letterbox(?:ed)?|black bars|keep the whole (?:picture|frame))\\b.*|.*(?:黑边|留边).*")) {
+            edits.add(new MusicEdit.Fit("pad"));
         }
     }
 

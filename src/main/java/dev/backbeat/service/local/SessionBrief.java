@@ -2,6 +2,7 @@ package dev.backbeat.service.local;
 
 import dev.backbeat.engine.compose.Brief;
 import dev.backbeat.engine.compose.Style;
+import dev.backbeat.engine.mix.FramePlan;
 import dev.backbeat.engine.mix.MixSettings;
 import dev.backbeat.engine.mix.TitleCard;
 
@@ -34,6 +35,7 @@ final class SessionBrief {
     private MixSettings.Original original = MixSettings.Original.KEEP;
     private final List<TitleCard.Title> titles = new ArrayList<>();
     private String aspect = "auto";
+    private FramePlan.Fit fit = FramePlan.Fit.PAD;
 
     /** Applies the edits; returns a phrase for each, in the user's words ("lo-fi", "no drums"). */
     List<String> apply(List<MusicEdit> edits, double currentBpm) {
@@ -78,6 +80,9 @@ final class SessionBrief {
             } else if (e instanceof MusicEdit.Aspect a) {
                 aspect = a.aspect();
                 said.add(a.aspect().equals("9:16") ? "vertical 9:16" : a.aspect().equals("1:1") ? "square 1:1" : "landscape 16:9");
+            } else if (e instanceof MusicEdit.Fit f) {
+                fit = f.fit().equals("crop") ? FramePlan.Fit.CROP : FramePlan.Fit.PAD;
+                said.add(fit == FramePlan.Fit.CROP ? "cropped to fill the frame" : "padded to keep the whole picture");
             } else if (e instanceof MusicEdit.Ducking d) {
                 ducking = d.on();
                 said.add(d.on() ? "music dips under speech" : "no ducking");
@@ -201,6 +206,10 @@ final class SessionBrief {
 
     String aspect() {
         return aspect;
+    }
+
+    FramePlan.Fit fit() {
+        return fit;
     }
 
     void setAspect(String a) {

@@ -138,6 +138,8 @@ class RequestParserTest {
                 arguments("square for instagram", List.of(new MusicEdit.Aspect("1:1"))),
                 arguments("landscape 16:9", List.of(new MusicEdit.Aspect("16:9"))),
                 arguments("改成竖屏", List.of(new MusicEdit.Aspect("9:16"))),
+                arguments("vertical, cropped to fill the frame", List.of(new MusicEdit.Aspect("9:16"), new MusicEdit.Fit("crop"))),
+                arguments("keep the whole picture with black bars", List.of(new MusicEdit.Fit("pad"))),
                 // ducking, original sound
                 arguments("turn off ducking", List.of(new MusicEdit.Ducking(false))),
                 arguments("duck the music under my voice", List.of(new MusicEdit.Ducking(true))),
