@@ -88,8 +88,10 @@ public final class ScorePipeline {
         Sequence seq = new MidiWriter().write(c.score(), c.key());
         timings.merge("compose", (System.nanoTime() - t0) / 1e9, Double::sum);
         long t1 = System.nanoTime();
-        RenderedMusic audio = new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
-                .render(seq, c.plan().durationSec(), c.plan().levelDb());
+        // the mix only: stems of a long piece would not fit a modest memory budget
+        RenderedMusic audio = new RenderedMusic(new MusicRenderer(SoundFontLoader.load(),
+                Runtime.getRuntime().availableProcessors()).renderMix(seq, c.plan().durationSec(), c.plan().levelDb()),
+                java.util.Map.of());
         timings.merge("synthesise", (System.nanoTime() - t1) / 1e9, Double::sum);
         return new Music(c, seq, audio);
     }

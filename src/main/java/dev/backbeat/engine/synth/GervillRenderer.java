@@ -38,9 +38,27 @@ public final class GervillRenderer {
     public float[][] render(Sequence seq, int[] tracks, double durationSec) {
         int frames = (int) Math.round(durationSec * RATE);
         float[][] out = new float[2][frames];
+        try (Stream stream = open(seq, tracks)) {
+            int done = 0;
+            while (done < frames) {
+                int got = stream.read(out, done, Math.min(CHUNK, frames - done));
+                if (got <= 0) break;
+                done += got;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A synthesizer playing the given tracks, read a piece at a time, so a long piece can be
+     * summed as it is made instead of held whole.
+     */
+    public Stream open(Sequence seq, int[] tracks) {
         TempoMap tempo = new TempoMap(seq);
         Synthesizer synth = newSynth();
-        try (AudioInputStream in = open(synth)) {
+        AudioInputStream in = null;
+        try {
+            in = open(synth);
             // Loading only the programs these tracks play: preparing all of a General MIDI bank's
             // instruments cost more than some whole renders.
             java.util.Set<Integer> programs = programs(seq, tracks);
@@ -58,25 +76,55 @@ public final class GervillRenderer {
                     if (m instanceof ShortMessage) rx.send(m, tempo.micros(e.getTick()));
                 }
             }
-            byte[] buf = new byte[CHUNK * 8];
-            int done = 0;
-            while (done < frames) {
-                int want = Math.min(CHUNK, frames - done) * 8;
-                int got = in.readNBytes(buf, 0, want);
-                if (got <= 0) break;
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, got).order(ByteOrder.LITTLE_ENDIAN);
-                for (int f = 0; f < got / 8; f++) {
-                    out[0][done + f] = bb.getFloat();
-                    out[1][done + f] = bb.getFloat();
-                }
-                done += got / 8;
-            }
-            return out;
-        } catch (IOException e) {
-            throw new SynthException("Synthesis stopped: " + e.getMessage(), e);
+            return new Stream(synth, in);
         } catch (javax.sound.midi.MidiUnavailableException e) {
+            synth.close();
             throw new SynthException("The synthesizer is unavailable: " + e.getMessage(), e);
-        } finally {
+        } catch (RuntimeException e) {
+            synth.close();
+            throw e;
+        }
+    }
+
+    /** The sound of one synthesizer, read in order. */
+    public static final class Stream implements AutoCloseable {
+        private final Synthesizer synth;
+        private final AudioInputStream in;
+        private final byte[] buf = new byte[CHUNK * 8];
+
+        Stream(Synthesizer synth, AudioInputStream in) {
+            this.synth = synth;
+            this.in = in;
+        }
+
+        /** Reads up to {@code n} frames into {@code out} from {@code offset}; returns how many. */
+        public int read(float[][] out, int offset, int n) {
+            int done = 0;
+            try {
+                while (done < n) {
+                    int want = Math.min(CHUNK, n - done) * 8;
+                    int got = in.readNBytes(buf, 0, want);
+                    if (got <= 0) break;
+                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, got).order(ByteOrder.LITTLE_ENDIAN);
+                    for (int f = 0; f < got / 8; f++) {
+                        out[0][offset + done + f] = bb.getFloat();
+                        out[1][offset + done + f] = bb.getFloat();
+                    }
+                    done += got / 8;
+                }
+                return done;
+            } catch (IOException e) {
+                throw new SynthException("Synthesis stopped: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the synthesizer is closed next in any case
+            }
             synth.close();
         }
     }

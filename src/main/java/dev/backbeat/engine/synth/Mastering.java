@@ -22,6 +22,16 @@ public final class Mastering {
                 for (int i = 0; i < n; i++) m[i] += x[i];
             }
         }
+        return finish(mix, stems, levelDb, fadeOutSec);
+    }
+
+    /** Masters an already summed mix in place (no stems kept), and returns it. */
+    public float[][] masterMix(float[][] mix, double levelDb, double fadeOutSec) {
+        return finish(mix, new float[0][][], levelDb, fadeOutSec);
+    }
+
+    private float[][] finish(float[][] mix, float[][][] stems, double levelDb, double fadeOutSec) {
+        int n = mix[0].length;
         double sum = 0;
         for (int c = 0; c < 2; c++) for (float v : mix[c]) sum += v * (double) v;
         double rms = Math.sqrt(sum / Math.max(1, 2.0 * n));

@@ -64,6 +64,60 @@ public final class MusicRenderer {
         }
     }
 
+    /**
+     * Renders the mix only, holding no stems: every part is rendered a second at a time (in
+     * parallel) and added, in a fixed order, to the mix as it goes, so memory is one stereo buffer
+     * and the result does not depend on thread timing. Gives the same samples as {@link #render}.
+     */
+    public float[][] renderMix(Sequence seq, double durationSec, double levelDb) {
+        Track[] tracks = seq.getTracks();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < tracks.length; i++) {
+            if (name(tracks[i]) != null && hasNotes(tracks[i])) {
+                indexes.add(i);
+            }
+        }
+        if (indexes.isEmpty()) throw new SynthException("There are no notes to render.");
+        int frames = (int) Math.round(durationSec * GervillRenderer.RATE);
+        int step = (int) GervillRenderer.RATE;
+        float[][] mix = new float[2][frames];
+        GervillRenderer renderer = new GervillRenderer(soundbank);
+        List<GervillRenderer.Stream> streams = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, indexes.size()));
+        try {
+            for (int idx : indexes) streams.add(renderer.open(seq, new int[] {idx}));
+            float[][][] pieces = new float[streams.size()][2][step];
+            for (int pos = 0; pos < frames; pos += step) {
+                int n = Math.min(step, frames - pos);
+                List<Future<Integer>> jobs = new ArrayList<>();
+                for (int k = 0; k < streams.size(); k++) {
+                    GervillRenderer.Stream st = streams.get(k);
+                    float[][] piece = pieces[k];
+                    jobs.add(pool.submit(() -> st.read(piece, 0, n)));
+                }
+                for (int k = 0; k < jobs.size(); k++) {
+                    int got = jobs.get(k).get();
+                    for (int c = 0; c < 2; c++) {
+                        float[] m = mix[c];
+                        float[] x = pieces[k][c];
+                        for (int i = 0; i < got; i++) m[pos + i] += x[i];
+                    }
+                }
+            }
+            return new Mastering().masterMix(mix, levelDb, 0.12);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof SynthException se) throw se;
+            throw new SynthException("Synthesis failed: " + c.getMessage(), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SynthException("Synthesis was interrupted.", e);
+        } finally {
+            pool.shutdownNow();
+            streams.forEach(GervillRenderer.Stream::close);
+        }
+    }
+
     private static String name(Track t) {
         for (int i = 0; i < t.size(); i++) {
             if (t.get(i).getMessage() instanceof MetaMessage m && m.getType() == 0x03) {
