@@ -37,7 +37,8 @@ public final class AudioMixer {
     }
 
     /**
-     * What was mixed. {@code musicStem} and {@code originalStem} are null unless stems were asked for.
+     * What was mixed. {@code truePeakDb} is the limiter's ceiling, which the mix does not pass.
+     * {@code musicStem} and {@code originalStem} are null unless stems were asked for.
      */
     public record Result(Path wav, double durationSec, double measuredLufs, double gainDb, double lufs,
                          double truePeakDb, double musicGainDb, Path musicStem, Path originalStem) {
@@ -86,7 +87,8 @@ public final class AudioMixer {
             Path wav = Files.createTempFile(workDir, "mix", ".wav");
             Path musicStem = stemsDir == null ? null : stemsDir.resolve("music-bed.wav");
             Path originalStem = stemsDir == null || !useOriginal ? null : stemsDir.resolve("original-sound.wav");
-            LoudnessMeasure after = new LoudnessMeasure();
+            // loudness only: the limiter holds the true peak, and the export measures the encoded result
+            LoudnessMeasure after = new LoudnessMeasure(false);
             double lastGain = 0;
             double lastLufs = 0;
             writeMix(source, (float) Math.pow(10, gainDb / 20), s.ceilingDb(), wav, after, musicStem, originalStem, cancel);
@@ -99,13 +101,13 @@ public final class AudioMixer {
                 lastGain = prevGain;
                 lastLufs = prevLufs;
                 gainDb = Math.min(MAX_BOOST_DB, prevGain + (s.targetLufs() - prevLufs) / Math.max(0.2, Math.min(1, slope)));
-                after = new LoudnessMeasure();
+                after = new LoudnessMeasure(false);
                 writeMix(source, (float) Math.pow(10, gainDb / 20), s.ceilingDb(), wav, after, musicStem, originalStem, cancel);
                 prevGain = gainDb;
                 prevLufs = after.integratedLufs();
             }
             progress.update(1.0, 0);
-            return new Result(wav, frames / (double) RATE, measured, gainDb, after.integratedLufs(), after.truePeakDb(),
+            return new Result(wav, frames / (double) RATE, measured, gainDb, after.integratedLufs(), s.ceilingDb(),
                     musicGainDb, musicStem, originalStem);
         } finally {
             if (originalPcm != null) {

@@ -86,7 +86,8 @@ public final class LoudnessMeasure {
         private static final int PHASES = 4;
         private static final int TAPS = 12;
         private static final double[][] KERNEL = kernel();
-        private final double[] history = new double[TAPS];
+        // each sample is stored twice, TAPS apart, so the newest TAPS samples are always contiguous
+        private final double[] history = new double[2 * TAPS];
         private int pos;
         double max;
 
@@ -106,12 +107,14 @@ public final class LoudnessMeasure {
         /** Takes the next sample; returns the highest absolute value among it and the points interpolated before it. */
         double accept(double x) {
             history[pos] = x;
-            pos = (pos + 1) % TAPS;
+            history[pos + TAPS] = x;
+            pos = pos + 1 == TAPS ? 0 : pos + 1;
             double local = Math.abs(x);
             for (int p = 1; p < PHASES; p++) {
+                double[] k = KERNEL[p];
                 double y = 0;
                 for (int t = 0; t < TAPS; t++) {
-                    y += KERNEL[p][t] * history[(pos + t) % TAPS];
+                    y += k[t] * history[pos + t];
                 }
                 local = Math.max(local, Math.abs(y));
             }
