@@ -29,7 +29,7 @@ public final class Composer {
             hi = brief.maxBpm() != null ? brief.maxBpm() : Math.max(hi, brief.minBpm());
             target = Math.max(lo, Math.min(hi, target));
         }
-        double maxChange = 0.08;
+        double maxChange = 0.10;
         if (brief.bpm() != null) {
             lo = hi = target = brief.bpm();
             maxChange = 0;
