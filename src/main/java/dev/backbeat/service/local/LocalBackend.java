@@ -217,8 +217,13 @@ public final class LocalBackend implements Backend {
     }
 
     private void rebuildDraft() {
-        List<TimelineBuilder.ClipEntry> entries = clips.stream().map(c -> new TimelineBuilder.ClipEntry(
-                c.path().getFileName().toString(), Math.round(c.durationSec() * 1000), c.displayWidth(), c.displayHeight())).toList();
+        List<TimelineBuilder.ClipEntry> entries = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            ClipInfo c = clips.get(i);
+            entries.add(new TimelineBuilder.ClipEntry(c.path().getFileName().toString(), Math.round(c.durationSec() * 1000),
+                    c.displayWidth(), c.displayHeight(),
+                    profiles.get(i).hardCuts().stream().map(VideoProfile.Cut::timeSec).toList()));
+        }
         draft = TimelineBuilder.build(entries, music == null ? null : music.composition().plan(),
                 brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles());
     }

@@ -35,6 +35,9 @@ public final class RequestParser {
 
     private static final Pattern QUOTED = Pattern.compile("['\"“”‘’「」『』《》]([^'\"“”‘’「」『』《》]{1,80})['\"“”‘’「」『』《》]");
     private static final Pattern TITLE_WORD = Pattern.compile("\\b(?:title|caption|text|heading|headline)\\b|标题|字幕|文字");
+    /** "at 0:02", "from 3 s": the title's placement, once the title is taken out. */
+    private static final Pattern TIME_WORDS = Pattern.compile(
+            "(?:\\b(?:at|from|starting at|for)\\s+)?\\d+(?::\\d{1,2})?(?:\\.\\d+)?\\s*(?:s|sec|secs|seconds?|秒)?\\b");
     private static final Pattern DURATION = Pattern.compile("(?:for|lasting|持续)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|seconds?|秒)?\\b"
             + "|(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|seconds?|秒)(?:钟)?\\s*(?:long)?");
     private static final Pattern BPM = Pattern.compile("(\\d{2,3})\\s*(?:bpm|beats per minute)\\b|每分钟\\s*(\\d{2,3})\\s*拍|(\\d{2,3})\\s*拍每分钟|(?:tempo|速度)\\s*(?:to|of|=|为|到)?\\s*(\\d{2,3})\\b");
@@ -89,8 +92,9 @@ public final class RequestParser {
         double start = TimeSpanParser.find(rest).filter(s -> !s.relative()).map(TimeSpan::start)
                 .filter(s -> s >= 0).orElse(0.0);
         edits.add(new MusicEdit.Title(title, start, duration));
-        // what is left of a title request carries no music words
-        return "";
+        // the rest of the message may ask for more ("upbeat lo-fi, add the title …"); the title's
+        // own words are gone, and so is its timing, so neither reads as a music request
+        return TIME_WORDS.matcher(TITLE_WORD.matcher(rest).replaceAll(" ")).replaceAll(" ");
     }
 
     private void clause(String c, List<MusicEdit> edits) {

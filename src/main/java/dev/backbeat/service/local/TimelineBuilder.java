@@ -17,7 +17,8 @@ final class TimelineBuilder {
     private TimelineBuilder() {
     }
 
-    record ClipEntry(String name, long durationMs, int width, int height) {
+    /** A clip on the video track, with its hard cuts (seconds from the clip's start) for the timeline's markers. */
+    record ClipEntry(String name, long durationMs, int width, int height, List<Double> cuts) {
     }
 
     static Draft build(List<ClipEntry> clips, MusicPlan music, double musicPercent, List<TitleCard.Title> titles) {
@@ -29,6 +30,11 @@ final class TimelineBuilder {
             m.addProperty("title", c.name());
             m.addProperty("width", c.width());
             m.addProperty("height", c.height());
+            if (!c.cuts().isEmpty()) {
+                com.google.gson.JsonArray cuts = new com.google.gson.JsonArray();
+                c.cuts().forEach(t -> cuts.add(Math.round(t * 1000) / 1000.0));
+                m.add("cuts", cuts);
+            }
             video.add(Segment.of(c.durationMs(), m));
             total += c.durationMs();
         }

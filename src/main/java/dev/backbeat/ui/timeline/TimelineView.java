@@ -82,6 +82,15 @@ public final class TimelineView extends VBox {
                 block.setTooltip(new Tooltip(b.label() + "  " + seconds(b.startMs()) + "–" + seconds(b.endMs())));
                 lane.getChildren().add(block);
             }
+            for (long mark : row.marksMs()) {
+                Region cut = new Region();
+                cut.getStyleClass().add("cut-mark");
+                cut.setPrefSize(2, ROW_HEIGHT);
+                cut.resize(2, ROW_HEIGHT);
+                cut.relocate(mark / span * width - 1, 0);
+                Tooltip.install(cut, new Tooltip("cut at " + seconds(mark)));
+                lane.getChildren().add(cut);
+            }
             HBox line = new HBox(name, lane);
             line.getStyleClass().add("track-row");
             rows.getChildren().add(line);

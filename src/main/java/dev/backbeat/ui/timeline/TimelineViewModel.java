@@ -20,8 +20,8 @@ public final class TimelineViewModel {
     public record Block(long startMs, long endMs, String label) {
     }
 
-    /** A row of the timeline: its kind, the name in the row header, and its blocks. */
-    public record Row(TrackType.Kind kind, String name, List<Block> blocks) {
+    /** A row of the timeline: its kind, the name in the row header, its blocks, and marks (cuts) in ms. */
+    public record Row(TrackType.Kind kind, String name, List<Block> blocks, List<Long> marksMs) {
     }
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -49,8 +49,9 @@ public final class TimelineViewModel {
     }
 
     private void show(Draft draft) {
-        rows.setAll(draft.tracks().stream().map(TimelineViewModel::row).toList());
+        // the length first: the view redraws when the rows change and places blocks by it
         durationMs.set(draft.durationMs());
+        rows.setAll(draft.tracks().stream().map(TimelineViewModel::row).toList());
         summary.set(draft.tracks().isEmpty()
                 ? "The timeline fills in when you add a clip: video, music and title tracks appear here."
                 : draft.summary());
@@ -60,7 +61,18 @@ public final class TimelineViewModel {
         List<Block> blocks = track.placed().stream()
                 .map(p -> new Block(p.startMs(), p.endMs(), label(track.type(), p.segment())))
                 .toList();
-        return new Row(track.type().kind(), track.type().label(), blocks);
+        List<Long> marks = new java.util.ArrayList<>();
+        for (Track.PlacedSegment p : track.placed()) {
+            com.google.gson.JsonElement cuts = p.segment().meta().get("cuts");
+            if (cuts != null && cuts.isJsonArray()) {
+                for (com.google.gson.JsonElement c : cuts.getAsJsonArray()) {
+                    if (c.isJsonPrimitive() && c.getAsJsonPrimitive().isNumber()) {
+                        marks.add(p.startMs() + Math.round(c.getAsDouble() * 1000));
+                    }
+                }
+            }
+        }
+        return new Row(track.type().kind(), track.type().label(), blocks, marks);
     }
 
     private static String label(TrackType type, dev.backbeat.draft.Segment s) {

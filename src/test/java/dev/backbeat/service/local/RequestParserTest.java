@@ -132,6 +132,10 @@ class RequestParserTest {
                 arguments("add the title \"Happy Days\" for 5 s at 0:02", List.of(new MusicEdit.Title("Happy Days", 2, 5))),
                 arguments("title “Tokyo at Night”", List.of(new MusicEdit.Title("Tokyo at Night", 0, 3))),
                 arguments("添加标题“城市之梦”3秒", List.of(new MusicEdit.Title("城市之梦", 0, 3))),
+                arguments("upbeat lo-fi, add the title 'Urban Dreams' for 3 s", List.of(new MusicEdit.Title("Urban Dreams", 0, 3),
+                        style("lofi"), mood("happy"))),
+                arguments("add the title 'Sad Songs' at 0:05 and make it calm", List.of(new MusicEdit.Title("Sad Songs", 5, 3),
+                        mood("calm"))),
                 // aspect
                 arguments("make it vertical", List.of(new MusicEdit.Aspect("9:16"))),
                 arguments("9:16", List.of(new MusicEdit.Aspect("9:16"))),
