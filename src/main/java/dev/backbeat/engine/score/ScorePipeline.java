@@ -36,7 +36,8 @@ import java.util.Map;
  */
 public final class ScorePipeline {
     private final FfmpegRunner runner;
-    private final Map<String, Double> timings = new LinkedHashMap<>();
+    /** Stages may run side by side (the preview frame is made while the music is composed). */
+    private final Map<String, Double> timings = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     public ScorePipeline(FfmpegRunner runner) {
         this.runner = runner;
@@ -44,11 +45,15 @@ public final class ScorePipeline {
 
     /** Seconds spent in each stage so far, in order. */
     public Map<String, Double> timings() {
-        return Map.copyOf(timings);
+        synchronized (timings) {
+            return Map.copyOf(timings);
+        }
     }
 
     public Map<String, Double> orderedTimings() {
-        return new LinkedHashMap<>(timings);
+        synchronized (timings) {
+            return new LinkedHashMap<>(timings);
+        }
     }
 
     private <T> T timed(String stage, Stage<T> work) throws MediaException, ExportException, IOException {
@@ -76,6 +81,15 @@ public final class ScorePipeline {
     public VideoProfile analyze(Path input, Progress progress, Cancellation cancel) throws MediaException {
         try {
             return timed("analyse", () -> new VideoAnalyzer(runner).analyze(input, progress, cancel));
+        } catch (ExportException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A frame of the clip for the preview; false when none could be made. */
+    public boolean thumbnail(ClipInfo clip, Path out) throws MediaException {
+        try {
+            return timed("thumbnail", () -> new dev.backbeat.engine.media.Thumbnailer(runner).write(clip, out));
         } catch (ExportException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import dev.backbeat.engine.media.Cancellation;
 import dev.backbeat.engine.media.ClipInfo;
 import dev.backbeat.engine.media.FfmpegRunner;
 import dev.backbeat.engine.media.MediaException;
-import dev.backbeat.engine.media.Thumbnailer;
 import dev.backbeat.engine.mix.AudioMixer;
 import dev.backbeat.engine.mix.ExportException;
 import dev.backbeat.engine.mix.FramePlan;
@@ -57,7 +56,7 @@ public final class LocalBackend implements Backend {
     private final SessionBrief brief = new SessionBrief();
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
-    private final List<String> thumbnails = new ArrayList<>();
+    private final List<java.util.concurrent.CompletableFuture<String>> thumbnails = new ArrayList<>();
     /** The profile of all clips joined, as the music is composed for it. */
     private VideoProfile profile;
     private ScorePipeline.Music music;
@@ -128,6 +127,9 @@ public final class LocalBackend implements Backend {
             progress.progress("Reading the clip…", base);
             ClipInfo info = pipeline.probe(file);
             VideoProfile read = pipeline.analyze(file, (f, speed) -> progress.progress("Reading the clip…", base + span * 0.8 * f), c);
+            // the preview frame is made while the music is composed
+            java.util.concurrent.CompletableFuture<String> thumb =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> thumbnail(info));
             List<VideoProfile> all = new ArrayList<>(profiles);
             all.add(read);
             VideoProfile joined = ProfileJoiner.join(all);
@@ -136,7 +138,7 @@ public final class LocalBackend implements Backend {
                     music == null ? 0 : music.composition().plan().bpm()));
             clips.add(info);
             profiles.add(read);
-            thumbnails.add(thumbnail(info));
+            thumbnails.add(thumb);
             profile = joined;
             music = piece;
             rebuildDraft();
@@ -158,7 +160,7 @@ public final class LocalBackend implements Backend {
 
     private MediaInfo mediaInfo(ClipInfo info) {
         int i = clips.indexOf(info);
-        String thumb = i >= 0 && i < thumbnails.size() ? thumbnails.get(i) : "";
+        String thumb = i >= 0 && i < thumbnails.size() ? thumbnails.get(i).join() : "";
         String mood = i >= 0 && i < profiles.size() && profiles.get(i).mood() != null ? profiles.get(i).mood().explanation() : "";
         return new MediaInfo(info.path().getFileName().toString(), info.path().toString(), "video",
                 Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio(),
@@ -170,7 +172,7 @@ public final class LocalBackend implements Backend {
         try {
             Path out = Files.createTempFile("backbeat-thumb", ".jpg");
             out.toFile().deleteOnExit();
-            return new Thumbnailer(runner()).write(info, out) ? out.toString() : "";
+            return pipeline().thumbnail(info, out) ? out.toString() : "";
         } catch (IOException | MediaException | BackendException e) {
             return "";
         }
