@@ -7,9 +7,6 @@ import dev.backbeat.engine.media.MediaException;
 import dev.backbeat.engine.media.MediaProbe;
 import dev.backbeat.engine.media.Progress;
 
-import java.io.DataInputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,30 +28,9 @@ final class LoudnessCheck {
                         "error", "-progress", "pipe:2", "-i", MediaProbe.ffmpegInput(file), "-map", "0:a:0", "-ac", "2",
                         "-ar", "48000", "-f", "f32le", "pipe:1"),
                 in -> {
-                    DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
-                    byte[] raw = new byte[8 * 4096];
-                    float[] l = new float[4096];
-                    float[] rr = new float[4096];
-                    ByteBuffer bb = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-                    while (true) {
-                        int got = 0;
-                        while (got < raw.length) {
-                            int k = data.read(raw, got, raw.length - got);
-                            if (k < 0) {
-                                break;
-                            }
-                            got += k;
-                        }
-                        int n = got / 8;
-                        bb.clear();
-                        for (int i = 0; i < n; i++) {
-                            l[i] = bb.getFloat();
-                            rr[i] = bb.getFloat();
-                        }
-                        m.accept(l, rr, n);
-                        if (got < raw.length) {
-                            break;
-                        }
+                    StereoPcmReader pcm = new StereoPcmReader(new java.io.BufferedInputStream(in, 1 << 16));
+                    for (int n; (n = pcm.next()) > 0; ) {
+                        m.accept(pcm.left, pcm.right, n);
                     }
                 }, durationSec, Progress.none(), cancel, 60, List.of());
         if (r.exitCode() != 0) {
