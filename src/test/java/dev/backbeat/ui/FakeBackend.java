@@ -48,6 +48,7 @@ public class FakeBackend implements Backend {
     @Override
     public List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel) throws BackendException {
         progress.progress("Reading", 0.5);
+        cancel.throwIfCancelled();
         if (uploadError != null) {
             throw uploadError;
         }

@@ -100,6 +100,44 @@ class ViewModelTest {
     }
 
     @Test
+    void aClipBeingReadCanBeCancelled() throws Exception {
+        // a runner that holds the work until told, as the FX runner would run it later on another thread
+        List<Runnable> held = new ArrayList<>();
+        TaskRunner later = new TaskRunner() {
+            @Override
+            public <T> dev.backbeat.service.CancelToken start(BackgroundTask<T> task) {
+                dev.backbeat.service.CancelToken token = new dev.backbeat.service.CancelToken();
+                held.add(() -> new SameThreadTaskRunner().start(task));
+                token.onCancel(() -> held.set(0, () -> {
+                    dev.backbeat.service.CancelToken cancelled = new dev.backbeat.service.CancelToken();
+                    cancelled.cancel();
+                    runCancelled(task, cancelled);
+                }));
+                return token;
+            }
+
+            @Override
+            public void onUi(Runnable update) {
+                update.run();
+            }
+        };
+        dev.backbeat.ui.upload.UploadViewModel upload = new dev.backbeat.ui.upload.UploadViewModel(
+                new ProjectModel(backend), later, null);
+        upload.addFiles(List.of(video("long.mp4")));
+        var card = upload.clips().get(0);
+        assertTrue(card.workingProperty().get());
+        card.cancel();
+        held.get(0).run();
+        assertFalse(card.workingProperty().get());
+        assertEquals("Cancelled: not added.", card.statusProperty().get());
+        assertTrue(backend.uploads.isEmpty());
+    }
+
+    private static <T> void runCancelled(TaskRunner.BackgroundTask<T> task, dev.backbeat.service.CancelToken token) {
+        TaskRunnerAccess.run(task, token);
+    }
+
+    @Test
     void dragOverAcceptsOnlyWhenAVideoIsAmongTheFiles() {
         assertTrue(vm.upload().accepts(List.of(Path.of("a.txt"), Path.of("b.MOV"))));
         assertFalse(vm.upload().accepts(List.of(Path.of("a.txt"))));

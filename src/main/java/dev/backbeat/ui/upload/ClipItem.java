@@ -16,6 +16,8 @@ public final class ClipItem {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
+    private Runnable canceller = () -> { };
 
     ClipItem(Path file, String status) {
         this.file = file;
@@ -46,18 +48,38 @@ public final class ClipItem {
         return ready.getReadOnlyProperty();
     }
 
+    /** True while the back end is reading the clip: the card offers Cancel. */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+
+    /** Stops reading this clip; it is not added. */
+    public void cancel() {
+        if (working.get()) {
+            status.set("Cancelling…");
+            canceller.run();
+        }
+    }
+
+    void onCancel(Runnable action) {
+        canceller = action;
+    }
+
     void working(String note, double fraction) {
+        working.set(true);
         status.set(note);
         progress.set(fraction);
     }
 
     void fail(String message) {
+        working.set(false);
         status.set(message);
         progress.set(0);
         failed.set(true);
     }
 
     void done(String summary) {
+        working.set(false);
         status.set(summary);
         progress.set(1);
         ready.set(true);

@@ -87,7 +87,8 @@ public final class UploadView extends VBox {
         private final Label name = new Label();
         private final Label status = new Label();
         private final ProgressBar bar = new ProgressBar();
-        private final VBox box = new VBox(4, name, status, bar);
+        private final Button cancel = new Button("Cancel");
+        private final VBox box = new VBox(4, name, status, bar, cancel);
         private final javafx.beans.value.ChangeListener<Boolean> failedListener =
                 (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);
         private ClipItem current;
@@ -98,6 +99,13 @@ public final class UploadView extends VBox {
             status.setWrapText(true);
             bar.setMaxWidth(Double.MAX_VALUE);
             bar.managedProperty().bind(bar.visibleProperty());
+            cancel.getStyleClass().add("flat");
+            cancel.managedProperty().bind(cancel.visibleProperty());
+            cancel.setOnAction(e -> {
+                if (current != null) {
+                    current.cancel();
+                }
+            });
             box.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("clip-card");
         }
@@ -108,6 +116,8 @@ public final class UploadView extends VBox {
             status.textProperty().unbind();
             bar.progressProperty().unbind();
             bar.visibleProperty().unbind();
+            cancel.visibleProperty().unbind();
+            cancel.setVisible(false);
             status.pseudoClassStateChanged(ERROR, false);
             if (current != null) {
                 current.failedProperty().removeListener(failedListener);
@@ -121,6 +131,7 @@ public final class UploadView extends VBox {
             status.textProperty().bind(item.statusProperty());
             bar.progressProperty().bind(item.progressProperty());
             bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));
+            cancel.visibleProperty().bind(item.workingProperty());
             status.pseudoClassStateChanged(ERROR, item.failedProperty().get());
             item.failedProperty().addListener(failedListener);
             setGraphic(box);

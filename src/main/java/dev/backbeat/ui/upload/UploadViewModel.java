@@ -83,7 +83,7 @@ public final class UploadViewModel {
 
     private void upload(ClipItem item) {
         item.working("Reading the clip…", -1);
-        runner.task("Adding " + item.name(),
+        dev.backbeat.service.CancelToken token = runner.task("Adding " + item.name(),
                         (progress, cancel) -> new Added(
                                 project.backend().upload(List.of(item.file()), progress, cancel),
                                 project.backend().state()))
@@ -93,9 +93,11 @@ public final class UploadViewModel {
                     item.done(added.media().isEmpty() ? "Added ✓" : describe(added.media().get(0)));
                     added.media().forEach(onAdded);
                 })
-                .onError(e -> item.fail(e instanceof BackendException be ? be.userMessage()
+                .onError(e -> item.fail(e instanceof BackendException be
+                        ? be.kind() == BackendException.Kind.CANCELLED ? "Cancelled: not added." : be.userMessage()
                         : "Could not add " + item.name() + ": " + e.getMessage()))
                 .start();
+        item.onCancel(token::cancel);
     }
 
     /** "0:42 · 1920×1080 · 30 fps ✓". */
