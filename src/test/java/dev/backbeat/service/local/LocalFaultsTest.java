@@ -70,6 +70,17 @@ class LocalFaultsTest {
     }
 
     @Test
+    void a501MegabyteFileIsRefusedBeforeAnyWork() throws Exception {
+        Path big = dir.resolve("huge.mp4");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(501L * 1024 * 1024); // sparse: takes no disk
+        }
+        BackendException e = uploadFails(big);
+        assertEquals(BackendException.Kind.BAD_INPUT, e.kind());
+        assertTrue(e.getMessage().contains("501 MB; the limit is 500 MB"), e.getMessage());
+    }
+
+    @Test
     void aFullDiskSaysSoAndLeavesNothing() throws Exception {
         Assumptions.assumeTrue(mount("size=256k"), "needs root to mount a small tmpfs");
         Path out = small.resolve("out.mp4");
