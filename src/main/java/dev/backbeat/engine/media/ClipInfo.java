@@ -12,10 +12,11 @@ import java.nio.file.Path;
  * @param nominalFps     the stream's nominal rate (r_frame_rate)
  * @param variableFrameRate true when the average and nominal rates differ
  * @param frameCount     frames in the video stream where the container says, else -1
+ * @param pixelFormat    the picture's pixel format (yuv420p, yuv420p10le, …), or null where unknown
  */
 public record ClipInfo(Path path, String container, double durationSec, String videoCodec, int width, int height,
                        int rotation, double fps, double nominalFps, boolean variableFrameRate, long frameCount,
-                       boolean hasAudio, String audioCodec, int audioSampleRate, int audioChannels) {
+                       boolean hasAudio, String audioCodec, int audioSampleRate, int audioChannels, String pixelFormat) {
 
     /** Width as shown to the viewer (swapped for 90°/270° rotation). */
     public int displayWidth() {

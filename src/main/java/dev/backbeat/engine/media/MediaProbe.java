@@ -142,7 +142,8 @@ public final class MediaProbe {
         return new ClipInfo(path, str(format, "format_name"), duration > 0 ? duration : 0, codec, width, height,
                 rotation(video), fps > 0 && fps < 1000 ? fps : 25, nominal, vfr, frames,
                 audio != null, audio == null ? null : str(audio, "codec_name"),
-                audio == null ? 0 : (int) num(audio, "sample_rate"), audio == null ? 0 : (int) num(audio, "channels"));
+                audio == null ? 0 : (int) num(audio, "sample_rate"), audio == null ? 0 : (int) num(audio, "channels"),
+                str(video, "pix_fmt"));
     }
 
     /** Clockwise rotation for display, from the display matrix (counter-clockwise degrees) or the older "rotate" tag. */

@@ -47,6 +47,8 @@ public record FramePlan(int width, int height, boolean copy, String reason) {
         String why;
         if (!codec.equals("h264")) {
             why = "re-encoded: the clip is " + (codec.isEmpty() ? "not H.264" : codec.toUpperCase(Locale.ROOT)) + ", MP4 players want H.264";
+        } else if (clip.pixelFormat() != null && !clip.pixelFormat().matches("yuvj?420p")) {
+            why = "re-encoded: the clip's " + clip.pixelFormat() + " pictures do not play everywhere; MP4 wants 8-bit 4:2:0";
         } else if (titles) {
             why = "re-encoded: titles are drawn onto the picture";
         } else if (clip.rotation() != 0) {
