@@ -65,7 +65,7 @@ public final class MusicRenderer {
     }
 
     /**
-     * Renders the mix only, holding no stems: every part is rendered a second at a time (in
+     * Renders the mix only, holding no stems: every part is rendered four seconds at a time (in
      * parallel) and added, in a fixed order, to the mix as it goes, so memory is one stereo buffer
      * and the result does not depend on thread timing. Gives the same samples as {@link #render}.
      */
@@ -79,7 +79,7 @@ public final class MusicRenderer {
         }
         if (indexes.isEmpty()) throw new SynthException("There are no notes to render.");
         int frames = (int) Math.round(durationSec * GervillRenderer.RATE);
-        int step = (int) GervillRenderer.RATE;
+        int step = (int) (4 * GervillRenderer.RATE);
         float[][] mix = new float[2][frames];
         GervillRenderer renderer = new GervillRenderer(soundbank);
         List<GervillRenderer.Stream> streams = new ArrayList<>();
