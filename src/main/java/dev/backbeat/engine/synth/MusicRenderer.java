@@ -52,13 +52,8 @@ public final class MusicRenderer {
             Map<String, float[][]> byName = new LinkedHashMap<>();
             for (int i = 0; i < parts.length; i++) byName.put(names.get(i), parts[i]);
             return new RenderedMusic(mix, byName);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof SynthException se) throw se;
-            throw new SynthException("Synthesis failed: " + c.getMessage(), c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SynthException("Synthesis was interrupted.", e);
+        } catch (ExecutionException | InterruptedException e) {
+            throw failure(e);
         } finally {
             pool.shutdownNow();
         }
@@ -105,17 +100,22 @@ public final class MusicRenderer {
                 }
             }
             return new Mastering().masterMix(mix, levelDb, 0.12);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof SynthException se) throw se;
-            throw new SynthException("Synthesis failed: " + c.getMessage(), c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SynthException("Synthesis was interrupted.", e);
+        } catch (ExecutionException | InterruptedException e) {
+            throw failure(e);
         } finally {
             pool.shutdownNow();
             streams.forEach(GervillRenderer.Stream::close);
         }
+    }
+
+    /** A worker's failure, or an interrupt, as the synthesis error the caller sees. */
+    private static SynthException failure(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new SynthException("Synthesis was interrupted.", e);
+        }
+        Throwable c = e.getCause();
+        return c instanceof SynthException se ? se : new SynthException("Synthesis failed: " + c.getMessage(), c);
     }
 
     private static String name(Track t) {
