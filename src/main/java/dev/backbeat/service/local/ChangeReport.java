@@ -36,6 +36,13 @@ final class ChangeReport {
         return sb.toString();
     }
 
+    /** For changes that keep the piece: "Title "Urban Dreams" 0:00-0:03, vertical 9:16. BGM 0-18 s at 35%." */
+    static String unchangedMusic(List<String> asked, MusicPlan music, double musicPercent) {
+        String head = capitalise(String.join(", ", asked)) + ".";
+        return music == null ? head
+                : head + String.format(Locale.ROOT, " BGM 0-%s at %d%%.", seconds(music.durationSec()), Math.round(musicPercent));
+    }
+
     private static String seconds(double s) {
         return s >= 60 ? String.format(Locale.ROOT, "%d:%02d", (int) s / 60, Math.round(s) % 60) : Math.round(s) + " s";
     }

@@ -201,6 +201,15 @@ public final class LocalBackend implements Backend {
             events.accept(new ChatEvent.Done());
             return;
         }
+        double percent = brief.musicPercent(!profile.speech().isEmpty());
+        if (parsed.edits().stream().noneMatch(LocalBackend::changesTheMusic)) {
+            // titles, frame, volume and ducking change the timeline and the mix, not the piece
+            rebuildDraft();
+            events.accept(new ChatEvent.Text(ChangeReport.unchangedMusic(asked, before, percent)));
+            events.accept(new ChatEvent.TimelineChanged(draft, ""));
+            events.accept(new ChatEvent.Done());
+            return;
+        }
         try {
             events.accept(new ChatEvent.Progress("Composing music…", -1));
             ScorePipeline pipeline = pipeline();
@@ -209,13 +218,20 @@ public final class LocalBackend implements Backend {
             }
             music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()));
             rebuildDraft();
-            String text = ChangeReport.describe(asked, before, music.composition().plan(), brief.musicPercent(!profile.speech().isEmpty()));
+            String text = ChangeReport.describe(asked, before, music.composition().plan(), percent);
             events.accept(new ChatEvent.Text(text));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
         } catch (BackendException e) {
             events.accept(new ChatEvent.Failed(e));
         }
+    }
+
+    /** Edits that call for a new piece (the rest only change the timeline or the mix). */
+    static boolean changesTheMusic(MusicEdit e) {
+        return e instanceof MusicEdit.Mood || e instanceof MusicEdit.Style || e instanceof MusicEdit.Tempo
+                || e instanceof MusicEdit.Instruments || e instanceof MusicEdit.Intensity
+                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key;
     }
 
     private void rebuildDraft() {

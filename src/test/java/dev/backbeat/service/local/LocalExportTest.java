@@ -130,7 +130,9 @@ class LocalExportTest {
     @Test
     @Order(5)
     void verticalWithATitleIsReencodedTo1080x1920() throws Exception {
-        chat("add the title 'Urban Dreams' for 2 seconds");
+        List<ChatEvent> titled = chat("add the title 'Urban Dreams' for 2 seconds");
+        assertEquals("Title \"Urban Dreams\" 0:00-0:02. BGM 0-8 s at 35%.", ((ChatEvent.Text) titled.get(0)).chunk(),
+                "a title keeps the piece: no composing, a plain answer");
         chat("make it vertical");
         Path out = dir.resolve("vertical.mp4");
         ExportResult r = export(out, null, null);
