@@ -51,9 +51,8 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        boolean temporary = work == null;
-        Path dir = temporary ? Files.createTempDirectory("backbeat-bench-") : Files.createDirectories(work);
-        try {
+        try (BenchClips.Workspace workspace = BenchClips.Workspace.open(work)) {
+            Path dir = workspace.dir();
             FfmpegRunner runner = new FfmpegRunner(new FfmpegLocator().locate());
             out.printf(Locale.ROOT, "%d cores, scale %s, best of %d%n", Runtime.getRuntime().availableProcessors(),
                     scaleFlags, runs);
@@ -85,10 +84,6 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
         } catch (MediaException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
-        } finally {
-            if (temporary) {
-                BenchClips.deleteTree(dir);
-            }
         }
     }
 

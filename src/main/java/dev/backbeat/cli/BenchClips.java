@@ -66,6 +66,21 @@ final class BenchClips {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
     }
 
+    /** Where a benchmark keeps its clips: the folder given with --work, else a temporary one removed at the end. */
+    record Workspace(Path dir, boolean temporary) implements AutoCloseable {
+        static Workspace open(Path work) throws IOException {
+            return work == null ? new Workspace(Files.createTempDirectory("backbeat-bench-"), true)
+                    : new Workspace(Files.createDirectories(work), false);
+        }
+
+        @Override
+        public void close() {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
     static void deleteTree(Path dir) {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

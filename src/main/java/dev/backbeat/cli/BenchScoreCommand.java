@@ -53,9 +53,8 @@ final class BenchScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        boolean temporary = work == null;
-        Path dir = temporary ? Files.createTempDirectory("backbeat-bench-") : Files.createDirectories(work);
-        try {
+        try (BenchClips.Workspace workspace = BenchClips.Workspace.open(work)) {
+            Path dir = workspace.dir();
             FfmpegRunner runner = new FfmpegRunner(new FfmpegLocator().locate());
             out.printf(Locale.ROOT, "%d cores%n", Runtime.getRuntime().availableProcessors());
             for (int seconds : lengths) {
@@ -86,10 +85,6 @@ final class BenchScoreCommand implements Callable<Integer> {
         } catch (MediaException | BackendException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
-        } finally {
-            if (temporary) {
-                BenchClips.deleteTree(dir);
-            }
         }
     }
 
