@@ -40,6 +40,9 @@ final class SynthBenchmark implements Runnable {
     @Option(names = "--threads", defaultValue = "0", description = "Render threads (default: all cores).")
     int threads;
 
+    @Option(names = "--mix-only", description = "Render the mix only, as an export does (no stems kept).")
+    boolean mixOnly;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,7 +55,9 @@ final class SynthBenchmark implements Runnable {
         Sequence seq = new MidiWriter().write(c.score(), c.key());
         long l2 = System.nanoTime();
         MusicRenderer renderer = new MusicRenderer(bank, t);
-        renderer.render(seq, seconds, c.plan().levelDb());
+        Runnable render = mixOnly ? () -> renderer.renderMix(seq, seconds, c.plan().levelDb())
+                : () -> renderer.render(seq, seconds, c.plan().levelDb());
+        render.run();
         out.printf("SoundFont load %.2f s; compose + MIDI %.0f ms; %d notes, %s, %.0f s piece, %d threads on %d cores%n",
                 (l1 - l0) / 1e9, (l2 - l1) / 1e6, c.score().notes().size(), c.plan().style().label(), seconds, t, cores);
         {
@@ -61,7 +66,7 @@ final class SynthBenchmark implements Runnable {
             for (int i = 0; i < secs.length; i++) {
                 long c0 = processCpuNanos();
                 long s = System.nanoTime();
-                renderer.render(seq, seconds, c.plan().levelDb());
+                render.run();
                 secs[i] = (System.nanoTime() - s) / 1e9;
                 cpu[i] = (processCpuNanos() - c0) / 1e9;
             }
@@ -71,7 +76,7 @@ final class SynthBenchmark implements Runnable {
             // On a shared machine wall time includes other people's work; CPU time spread over our
             // threads estimates what an otherwise idle machine with that many cores does.
             double cpuBound = seconds / (cpu[cpu.length / 2] / Math.min(t, cores));
-            out.printf("Synthesis speed (mix and 4 stems, mastered): %.1f× real time (median of %d, %.2f s wall), %.1f× best; "
+            out.printf("Synthesis speed (" + (mixOnly ? "mix only" : "mix and 4 stems") + ", mastered): %.1f× real time (median of %d, %.2f s wall), %.1f× best; "
                             + "CPU %.2f s → %.1f× on %d idle cores%n",
                     seconds / median, secs.length, median,
                     seconds / secs[0], cpu[cpu.length / 2], cpuBound, Math.min(t, cores));

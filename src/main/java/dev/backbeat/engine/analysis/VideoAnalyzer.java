@@ -70,14 +70,28 @@ public final class VideoAnalyzer {
         return lastFfmpegCpuSec;
     }
 
+    /**
+     * What the same decoding pass may also write, for later stages: the clip's sound as 48 kHz
+     * stereo float PCM (raw, little-endian) and a preview frame (JPEG, 640 px wide, a third of the
+     * way in). Either may be null. A file that could not be written completely is removed.
+     */
+    public record Extras(Path sound, Path thumbnail) {
+        public static final Extras NONE = new Extras(null, null);
+    }
+
     public VideoProfile analyze(Path input, Progress progress, Cancellation cancellation) throws MediaException {
-        ClipInfo info = probe.probe(input);
+        return analyze(probe.probe(input), Extras.NONE, progress, cancellation);
+    }
+
+    /** Analyses a clip already probed, writing the extras asked for in the same pass. */
+    public VideoProfile analyze(ClipInfo info, Extras extras, Progress progress, Cancellation cancellation)
+            throws MediaException {
         Path pcm = null;
         try {
             if (info.hasAudio()) {
                 pcm = Files.createTempFile("backbeat-sound-", ".pcm");
             }
-            return analyze(input, info, pcm, progress, cancellation);
+            return analyze(info.path(), info, pcm, extras, progress, cancellation);
         } catch (IOException e) {
             throw new MediaException(MediaException.Kind.FAILED, "The analysis could not use a temporary file ("
                     + e.getMessage() + "). Check that the temporary folder has free space.", e);
@@ -92,16 +106,22 @@ public final class VideoAnalyzer {
         }
     }
 
-    private VideoProfile analyze(Path input, ClipInfo info, Path pcm, Progress progress, Cancellation cancellation)
-            throws MediaException, IOException {
+    private VideoProfile analyze(Path input, ClipInfo info, Path pcm, Extras extras, Progress progress,
+                                 Cancellation cancellation) throws MediaException, IOException {
         double fps = info.fps();
         CutDetector cuts = new CutDetector(fps);
         SoftTransitionFinder soft = new SoftTransitionFinder(fps);
         MotionMeter motionMeter = new MotionMeter();
         ShotColours colours = new ShotColours();
         FfmpegRunner.OutputReader frames = stdout -> readFrames(stdout, cancellation, cuts, soft, motionMeter, colours);
-        List<Path> partial = pcm == null ? List.of() : List.of(pcm);
-        FfmpegRunner.Result result = runner.run(Ffmpeg.Tool.FFMPEG, arguments(info, pcm), frames, info.durationSec(),
+        Path sound = info.hasAudio() ? extras.sound() : null;
+        List<Path> partial = new ArrayList<>();
+        for (Path p : new Path[] {pcm, sound, extras.thumbnail()}) {
+            if (p != null) {
+                partial.add(p);
+            }
+        }
+        FfmpegRunner.Result result = runner.run(Ffmpeg.Tool.FFMPEG, arguments(info, pcm, sound, extras.thumbnail()), frames, info.durationSec(),
                 (f, speed) -> progress.update(0.95 * f, speed), cancellation, STALL_SECONDS, partial);
         lastPeakRssKb = result.peakRssKb();
         lastFfmpegCpuSec = result.cpuSec();
@@ -159,7 +179,7 @@ public final class VideoAnalyzer {
                 loudness, speech, silence, mood);
     }
 
-    private List<String> arguments(ClipInfo info, Path pcm) {
+    private List<String> arguments(ClipInfo info, Path pcm, Path sound, Path thumbnail) {
         // Frames are put on an even grid at the clip's rate, so frame n is at n / fps even when the
         // source's rate varies (a container may not say so); for a steady source this keeps every frame.
         String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags
@@ -175,6 +195,16 @@ public final class VideoAnalyzer {
         if (pcm != null) {
             args.addAll(List.of("-map", "0:a:0", "-ac", "1", "-ar", Integer.toString(SAMPLE_RATE),
                     "-c:a", "pcm_s16le", "-f", "s16le", "-y", "file:" + pcm.toAbsolutePath()));
+        }
+        if (sound != null) {
+            args.addAll(List.of("-map", "0:a:0", "-ac", "2", "-ar", "48000", "-c:a", "pcm_f32le", "-f", "f32le", "-y",
+                    "file:" + sound.toAbsolutePath()));
+        }
+        if (thumbnail != null) {
+            // the first frame a third of the way in: the pass decodes it anyway
+            double at = Math.max(0, Math.min(info.durationSec() - 0.1, info.durationSec() / 3));
+            args.addAll(List.of("-map", "0:v:0", "-vf", String.format(Locale.ROOT, "select='gte(t,%.3f)',scale=640:-2", at),
+                    "-frames:v", "1", "-q:v", "4", "-f", "image2", "-y", "file:" + thumbnail.toAbsolutePath()));
         }
         return args;
     }

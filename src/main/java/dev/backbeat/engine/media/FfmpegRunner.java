@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,12 @@ public final class FfmpegRunner {
     @FunctionalInterface
     public interface OutputReader {
         void read(InputStream stdout) throws IOException, MediaException;
+    }
+
+    /** Feeds the process's stdin; runs on its own thread, and the stream is closed after it returns. */
+    @FunctionalInterface
+    public interface InputWriter {
+        void write(OutputStream stdin) throws IOException, MediaException;
     }
 
     /**
@@ -65,6 +72,16 @@ public final class FfmpegRunner {
      */
     public Result run(Ffmpeg.Tool tool, List<String> args, OutputReader reader, double durationSec, Progress progress,
                       Cancellation cancellation, double stallSeconds, List<Path> partialOutputs) throws MediaException {
+        return run(tool, args, null, reader, durationSec, progress, cancellation, stallSeconds, partialOutputs);
+    }
+
+    /**
+     * As above, with {@code writer} (when not null) feeding the process's stdin. If the process
+     * fails, its own error is reported (the writer then meets a closed pipe, which is not the cause).
+     */
+    public Result run(Ffmpeg.Tool tool, List<String> args, InputWriter writer, OutputReader reader, double durationSec,
+                      Progress progress, Cancellation cancellation, double stallSeconds, List<Path> partialOutputs)
+            throws MediaException {
         cancellation.throwIfCancelled();
         if (tool == Ffmpeg.Tool.FFMPEG && !args.contains("-progress")) {
             // a job writing only to files, with quiet logging, would otherwise look stalled to the watchdog
@@ -72,7 +89,8 @@ public final class FfmpegRunner {
             withProgress.addAll(args);
             args = withProgress;
         }
-        ProcessBuilder pb = ffmpeg.builder(tool, args).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder pb = ffmpeg.builder(tool, args).redirectInput(writer == null
+                ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
         Process process;
         try {
             process = pb.start();
@@ -100,6 +118,18 @@ public final class FfmpegRunner {
                 process.destroyForcibly();
             }
         });
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        Thread in = writer == null ? null : daemon("ffmpeg-stdin", () -> {
+            try (OutputStream stdin = process.getOutputStream()) {
+                writer.write(stdin);
+            } catch (Throwable t) {
+                writerFailure.set(t);
+                if (!(t instanceof IOException)) {
+                    // the feed itself failed (cancelled, bad data): stop FFmpeg rather than let it finish a short file
+                    killTree(process);
+                }
+            }
+        });
         Runnable killer = () -> killTree(process);
         cancellation.onCancel(killer);
         long peakKb = 0;
@@ -120,6 +150,9 @@ public final class FfmpegRunner {
                 }
             }
             process.waitFor();
+            if (in != null) {
+                in.join(5000);
+            }
             out.join(5000);
             err.join(5000);
         } catch (InterruptedException e) {
@@ -134,7 +167,12 @@ public final class FfmpegRunner {
         synchronized (tail) {
             tailLines = new ArrayList<>(tail);
         }
-        if (code != 0 || cancellation.isCancelled() || stalled || readerFailure.get() != null) {
+        Throwable fed = writerFailure.get();
+        if (fed instanceof MediaException me && me.kind() == MediaException.Kind.CANCELLED) {
+            cancellation.cancel();
+        }
+        boolean feedFailed = fed != null && (code == 0 || !(fed instanceof IOException));
+        if (code != 0 || cancellation.isCancelled() || stalled || readerFailure.get() != null || feedFailed) {
             partialOutputs.forEach(FfmpegRunner::deleteQuietly);
         }
         if (cancellation.isCancelled()) {
@@ -145,12 +183,13 @@ public final class FfmpegRunner {
                     + Math.round(stallSeconds) + " s and was stopped. The file may be damaged or on a slow or"
                     + " disconnected drive; copy it to a local disk and try again.");
         }
-        Throwable failure = readerFailure.get();
+        Throwable failure = readerFailure.get() != null ? readerFailure.get() : feedFailed ? fed : null;
         if (failure instanceof MediaException me) {
             throw me;
         }
         if (failure != null) {
-            throw new MediaException(MediaException.Kind.FAILED, "Reading FFmpeg's output failed: " + failure, failure);
+            throw new MediaException(MediaException.Kind.FAILED, (failure == fed ? "Feeding FFmpeg failed: "
+                    : "Reading FFmpeg's output failed: ") + failure, failure);
         }
         return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb, cpuSec);
     }

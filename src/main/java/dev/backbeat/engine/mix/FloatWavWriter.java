@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Streams 32-bit float stereo PCM into a WAV file; the sizes in the header are filled in on close. */
-final class FloatWavWriter implements AutoCloseable {
+final class FloatWavWriter implements PcmSink, AutoCloseable {
     private final Path file;
     private final OutputStream out;
     private final ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
@@ -24,7 +24,8 @@ final class FloatWavWriter implements AutoCloseable {
         out.write(header(0, rate));
     }
 
-    void write(float[] left, float[] right, int n) throws IOException {
+    @Override
+    public void write(float[] left, float[] right, int n) throws IOException {
         for (int i = 0; i < n; i++) {
             if (buf.remaining() < 8) {
                 flushBuffer();

@@ -9,7 +9,7 @@ import dev.backbeat.engine.dsp.KWeighting;
  */
 public final class LoudnessMeasure {
     private static final int RATE = 48_000;
-    private static final int STEP = RATE / 10;        // 100 ms: blocks of 4 steps overlap by 75 %
+    static final int STEP = RATE / 10;        // 100 ms: blocks of 4 steps overlap by 75 %
     private final KWeighting[] weighting = {new KWeighting(RATE), new KWeighting(RATE)};
     private final TruePeak[] peak = {new TruePeak(), new TruePeak()};
     private final java.util.ArrayList<Double> stepPower = new java.util.ArrayList<>();
@@ -45,13 +45,27 @@ public final class LoudnessMeasure {
 
     /** Integrated loudness in LUFS; -70 for silence. */
     public double integratedLufs() {
-        int blocks = stepPower.size() - 3;
+        return integrated(stepPowers());
+    }
+
+    /** The mean K-weighted power of each whole 100 ms step so far (the input to {@link #integrated}). */
+    double[] stepPowers() {
+        double[] p = new double[stepPower.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = stepPower.get(i);
+        }
+        return p;
+    }
+
+    /** Integrated loudness in LUFS from 100 ms step powers; -70 for silence. */
+    static double integrated(double[] stepPower) {
+        int blocks = stepPower.length - 3;
         if (blocks <= 0) {
             return -70;
         }
         double[] power = new double[blocks];
         for (int b = 0; b < blocks; b++) {
-            power[b] = (stepPower.get(b) + stepPower.get(b + 1) + stepPower.get(b + 2) + stepPower.get(b + 3)) / 4;
+            power[b] = (stepPower[b] + stepPower[b + 1] + stepPower[b + 2] + stepPower[b + 3]) / 4;
         }
         double absGate = Math.pow(10, (-70 + 0.691) / 10);
         double mean = gatedMean(power, absGate);

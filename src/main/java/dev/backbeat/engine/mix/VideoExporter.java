@@ -19,7 +19,8 @@ import java.util.Locale;
 
 /**
  * Writes the MP4: the clip's picture (copied untouched when it already fits, else re-encoded with
- * libx264 and reframed, with titles laid over it) and the mixed sound as AAC, {@code +faststart}.
+ * libx264 and reframed, with titles laid over it) and the mixed sound, already encoded and checked
+ * by {@link AudioMixer}, copied in; {@code +faststart}.
  * The file is written next to the target under a temporary name and moved into place only when
  * complete; on cancel or failure nothing is left behind, and the source is never touched.
  */
@@ -32,8 +33,6 @@ public final class VideoExporter {
     }
 
     public record Options(String aspect, FramePlan.Fit fit, List<TitleCard.Title> titles, String preset, int crf) {
-        /** The true-peak ceiling the mix was limited to (see {@link MixSettings#ceilingDb()}). */
-        static final double MIX_CEILING_DB = MixSettings.defaults().ceilingDb();
         public Options {
             titles = titles == null ? List.of() : List.copyOf(titles);
             fit = fit == null ? FramePlan.Fit.PAD : fit;
@@ -46,26 +45,20 @@ public final class VideoExporter {
         }
     }
 
-    /** The written file, how its picture was made, and its sound as measured after encoding. */
-    public record Result(Path file, FramePlan frame, double lufs, double truePeakDb) {
+    /** The written file and how its picture was made. */
+    public record Result(Path file, FramePlan frame) {
     }
 
-    /** The highest true peak an export may have (EBU R128 / streaming practice: -1 dBTP), with a small margin. */
-    static final double MAX_TRUE_PEAK = -1.2;
+    public Result export(ClipInfo clip, Path audio, Path target, Options o, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException {
+        return export(List.of(clip), audio, target, o, progress, cancel);
+    }
 
     /**
-     * FFmpeg's AAC encoder overshot a -2.5 dBTP mix by up to 3 dB at 192 kb/s on dense material and by
-     * 0.7 dB at 256 kb/s (measured with ebur128); YouTube recommends 384 kb/s for stereo uploads.
+     * Exports clips played one after another (a single clip may be copied; several are always joined
+     * anew) with {@code audio}, the encoded sound {@link AudioMixer#mix} made.
      */
-    static final String AUDIO_BITRATE = "256k";
-
-    public Result export(ClipInfo clip, Path audioWav, Path target, Options o, Progress progress, Cancellation cancel)
-            throws MediaException, ExportException {
-        return export(List.of(clip), audioWav, target, o, progress, cancel);
-    }
-
-    /** Exports clips played one after another (a single clip may be copied; several are always joined anew). */
-    public Result export(List<ClipInfo> clips, Path audioWav, Path target, Options o, Progress progress, Cancellation cancel)
+    public Result export(List<ClipInfo> clips, Path audio, Path target, Options o, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
         Path out = target.toAbsolutePath().normalize();
         for (ClipInfo c : clips) {
@@ -85,48 +78,20 @@ public final class VideoExporter {
                 cards.add(png);
                 TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
             }
-            List<String> args = arguments(clips, duration, audioWav, partial, frame, o, cards);
+            List<String> args = arguments(clips, duration, audio, partial, frame, o, cards);
             FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, duration, progress, cancel,
                     STALL_SECONDS, List.of(partial));
             if (r.exitCode() != 0) {
                 Files.deleteIfExists(partial);
                 throw failure(r.stderrText(), dir);
             }
-            LoudnessCheck.Reading reading = LoudnessCheck.measure(runner, partial, duration, cancel);
-            if (reading.truePeakDb() > MAX_TRUE_PEAK) {
-                // the AAC encoder overshot the limiter's ceiling: limit the peaks that much lower and
-                // encode the sound again (a limiter, not a gain: the loudness stays on target)
-                reading = reencodeAudio(partial, audioWav, duration, reading.truePeakDb() - MAX_TRUE_PEAK + 0.3, dir, cancel);
-            }
             moveIntoPlace(partial, out);
-            return new Result(out, frame, reading.lufs(), reading.truePeakDb());
+            return new Result(out, frame);
         } catch (IOException e) {
             throw new ExportException("The video could not be written to " + dir + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(partial);
             cards.forEach(VideoExporter::deleteQuietly);
-        }
-    }
-
-    private LoudnessCheck.Reading reencodeAudio(Path partial, Path mixWav, double duration, double overshootDb, Path dir,
-                                                Cancellation cancel) throws MediaException, ExportException, IOException {
-        Path second = partial.resolveSibling(partial.getFileName() + ".audio.mp4");
-        Path wav = Files.createTempFile(mixWav.getParent(), "limited", ".wav");
-        try {
-            WavLimiter.limit(mixWav, wav, Options.MIX_CEILING_DB - overshootDb);
-            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel",
-                            "error", "-progress", "pipe:2", "-i", partial.toString(), "-i", wav.toString(), "-map", "0:v:0",
-                            "-map", "1:a:0", "-c:v", "copy", "-c:a", "aac", "-b:a", AUDIO_BITRATE,
-                            "-ar", "48000", "-t", num(duration), "-movflags", "+faststart", "-f", "mp4", "-y", second.toString()),
-                    null, duration, Progress.none(), cancel, STALL_SECONDS, List.of(second));
-            if (r.exitCode() != 0) {
-                throw failure(r.stderrText(), dir);
-            }
-            Files.move(second, partial, StandardCopyOption.REPLACE_EXISTING);
-            return LoudnessCheck.measure(runner, partial, duration, cancel);
-        } finally {
-            deleteQuietly(second);
-            deleteQuietly(wav);
         }
     }
 
@@ -151,7 +116,7 @@ public final class VideoExporter {
         }
     }
 
-    private static List<String> arguments(List<ClipInfo> clips, double duration, Path wav, Path partial, FramePlan frame,
+    private static List<String> arguments(List<ClipInfo> clips, double duration, Path audioFile, Path partial, FramePlan frame,
                                           Options o, List<Path> cards) {
         List<String> a = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
                 "-progress", "pipe:2"));
@@ -159,7 +124,7 @@ public final class VideoExporter {
             a.addAll(List.of("-i", MediaProbe.ffmpegInput(c.path())));
         }
         int audio = clips.size();
-        a.addAll(List.of("-i", wav.toString()));
+        a.addAll(List.of("-i", audioFile.toString()));
         for (Path card : cards) {
             a.addAll(List.of("-loop", "1", "-i", card.toString()));
         }
@@ -191,7 +156,7 @@ public final class VideoExporter {
                     "-c:v", "libx264", "-preset", o.preset(), "-crf", Integer.toString(o.crf()),
                     "-profile:v", "high", "-pix_fmt", "yuv420p"));
         }
-        a.addAll(List.of("-fps_mode", clips.size() == 1 ? "passthrough" : "cfr", "-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", "48000",
+        a.addAll(List.of("-fps_mode", clips.size() == 1 ? "passthrough" : "cfr", "-c:a", "copy",
                 "-t", num(duration), "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y",
                 partial.toString()));
         return a;

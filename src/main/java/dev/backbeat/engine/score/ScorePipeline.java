@@ -79,8 +79,20 @@ public final class ScorePipeline {
     }
 
     public VideoProfile analyze(Path input, Progress progress, Cancellation cancel) throws MediaException {
+        EngineWarmUp.start();
         try {
             return timed("analyse", () -> new VideoAnalyzer(runner).analyze(input, progress, cancel));
+        } catch (ExportException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Analyses a clip already probed, writing in the same pass the extras asked for (its sound for the mix, a preview frame). */
+    public VideoProfile analyze(ClipInfo info, VideoAnalyzer.Extras extras, Progress progress, Cancellation cancel)
+            throws MediaException {
+        EngineWarmUp.start();
+        try {
+            return timed("analyse", () -> new VideoAnalyzer(runner).analyze(info, extras, progress, cancel));
         } catch (ExportException | IOException e) {
             throw new IllegalStateException(e);
         }
@@ -114,11 +126,11 @@ public final class ScorePipeline {
     public record Music(Composition composition, Sequence midi, RenderedMusic audio) {
     }
 
-    public AudioMixer.Result mix(List<ClipInfo> clips, VideoProfile profile, Music music, MixSettings settings, Path workDir,
-                                 Path stemsDir, Progress progress, Cancellation cancel)
+    public AudioMixer.Result mix(List<ClipInfo> clips, AudioMixer.DecodedSound decoded, VideoProfile profile, Music music,
+                                 MixSettings settings, Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
             throws MediaException, IOException {
         try {
-            return timed("mix", () -> new AudioMixer(runner).mix(clips, music.audio().mix(),
+            return timed("mix", () -> new AudioMixer(runner).mix(clips, decoded, music.audio().mix(),
                     profile.speech().stream().map(i -> new DuckingEnvelope.Region(i.startSec(), i.endSec())).toList(),
                     settings, workDir, stemsDir, progress, cancel));
         } catch (ExportException e) {
@@ -126,11 +138,11 @@ public final class ScorePipeline {
         }
     }
 
-    public VideoExporter.Result export(List<ClipInfo> clips, Path mixWav, Path target, VideoExporter.Options options,
+    public VideoExporter.Result export(List<ClipInfo> clips, Path audio, Path target, VideoExporter.Options options,
                                        Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
         try {
-            return timed("export", () -> new VideoExporter(runner).export(clips, mixWav, target, options, progress, cancel));
+            return timed("export", () -> new VideoExporter(runner).export(clips, audio, target, options, progress, cancel));
         } catch (IOException e) {
             throw new ExportException("The video could not be written: " + e.getMessage(), e);
         }

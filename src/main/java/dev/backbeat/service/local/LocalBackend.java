@@ -2,6 +2,7 @@ package dev.backbeat.service.local;
 
 import dev.backbeat.draft.Draft;
 import dev.backbeat.engine.analysis.ProfileJoiner;
+import dev.backbeat.engine.analysis.VideoAnalyzer;
 import dev.backbeat.engine.analysis.VideoProfile;
 import dev.backbeat.engine.compose.MusicPlan;
 import dev.backbeat.engine.media.Cancellation;
@@ -57,6 +58,8 @@ public final class LocalBackend implements Backend {
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
     private final List<java.util.concurrent.CompletableFuture<String>> thumbnails = new ArrayList<>();
+    /** Each clip's sound as the reading pass decoded it (48 kHz stereo float), for the mix. */
+    private final java.util.Map<ClipInfo, Path> sounds = new java.util.HashMap<>();
     /** The profile of all clips joined, as the music is composed for it. */
     private VideoProfile profile;
     private ScorePipeline.Music music;
@@ -126,10 +129,26 @@ public final class LocalBackend implements Backend {
         try {
             progress.progress("Reading the clip…", base);
             ClipInfo info = pipeline.probe(file);
-            VideoProfile read = pipeline.analyze(file, (f, speed) -> progress.progress("Reading the clip…", base + span * 0.8 * f), c);
-            // the preview frame is made while the music is composed
-            java.util.concurrent.CompletableFuture<String> thumb =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> thumbnail(info));
+            // the reading pass also keeps the clip's sound for the mix and a preview frame
+            Path sound = info.hasAudio() ? tempFile("backbeat-clip-sound", ".f32") : null;
+            Path frame = tempFile("backbeat-thumb", ".jpg");
+            VideoProfile read;
+            try {
+                read = pipeline.analyze(info, new VideoAnalyzer.Extras(sound, frame),
+                        (f, speed) -> progress.progress("Reading the clip…", base + span * 0.8 * f), c);
+            } catch (MediaException | RuntimeException e) {
+                deleteQuietly(sound);
+                deleteQuietly(frame);
+                throw e;
+            }
+            java.util.concurrent.CompletableFuture<String> thumb = frame != null && Files.isRegularFile(frame)
+                    && frame.toFile().length() > 0
+                    ? java.util.concurrent.CompletableFuture.completedFuture(frame.toString())
+                    // made while the music is composed when the reading pass could not
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> thumbnail(info));
+            if (sound != null && Files.isRegularFile(sound)) {
+                sounds.put(info, sound);
+            }
             List<VideoProfile> all = new ArrayList<>(profiles);
             all.add(read);
             VideoProfile joined = ProfileJoiner.join(all);
@@ -165,6 +184,27 @@ public final class LocalBackend implements Backend {
         return new MediaInfo(info.path().getFileName().toString(), info.path().toString(), "video",
                 Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio(),
                 thumb, mood);
+    }
+
+    /** A temporary file removed when the program ends; null when none can be made (the work goes on without it). */
+    private static Path tempFile(String prefix, String suffix) {
+        try {
+            Path p = Files.createTempFile(prefix, suffix);
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // removed at exit anyway
+            }
+        }
     }
 
     /** A frame of the clip for the preview; none (and no fuss) when it cannot be made. */
@@ -298,19 +338,19 @@ public final class LocalBackend implements Backend {
                 Files.createDirectories(stemsDir);
             }
             progress.accept(new ExportProgress("Mixing the sound", 0, -1));
-            AudioMixer.Result mix = pipeline.mix(clips, profile, music, brief.mix(!profile.speech().isEmpty(),
+            AudioMixer.Result mix = pipeline.mix(clips, clip -> sounds.get(clip), profile, music, brief.mix(!profile.speech().isEmpty(),
                     request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
             String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
                     ? brief.aspect() : request.aspect();
             VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
-            VideoExporter.Result done = pipeline.export(clips, mix.wav(), request.target(), options, (f, speed) -> {
+            VideoExporter.Result done = pipeline.export(clips, mix.audio(), request.target(), options, (f, speed) -> {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double total = 0.15 + 0.85 * f;
                 long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
                 progress.accept(new ExportProgress("Writing the video", total, eta));
             }, c);
             String details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
-                    done.frame().width(), done.frame().height(), done.lufs(), done.truePeakDb());
+                    done.frame().width(), done.frame().height(), mix.lufs(), mix.truePeakDb());
             progress.accept(new ExportProgress("Done", 1, 0));
             return new ExportResult(done.file(), details);
         } catch (MediaException e) {

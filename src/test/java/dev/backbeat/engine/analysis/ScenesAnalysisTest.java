@@ -118,4 +118,22 @@ class ScenesAnalysisTest {
         assertEquals(CUTS.length + 1, profile.shots().size());
         assertFalse(profile.mood().explanation().isBlank());
     }
+
+    @Test
+    void theReadingPassAlsoKeepsTheSoundForTheMixAndAPreviewFrame() throws Exception {
+        Path clip = dir.resolve("scenes.mp4");
+        Path sound = dir.resolve("sound.f32");
+        Path thumb = dir.resolve("thumb.jpg");
+        var runner = Fixtures.runner();
+        var info = new dev.backbeat.engine.media.MediaProbe(runner).probe(clip);
+        VideoProfile again = new VideoAnalyzer(runner).analyze(info, new VideoAnalyzer.Extras(sound, thumb), Progress.none(),
+                Cancellation.none());
+        assertEquals(profile.hardCuts().size(), again.hardCuts().size(), "the extras change nothing in the analysis");
+        // 48 kHz stereo float: 8 bytes a frame, the clip's length within a frame of AAC (1024 samples)
+        double soundSec = java.nio.file.Files.size(sound) / 8.0 / 48_000;
+        assertEquals(info.durationSec(), soundSec, 0.05, "sound kept for the mix");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(thumb.toFile());
+        assertEquals(640, img.getWidth());
+        assertEquals(360, img.getHeight());
+    }
 }

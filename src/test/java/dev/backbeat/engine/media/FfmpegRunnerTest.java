@@ -94,4 +94,50 @@ class FfmpegRunnerTest {
         assertTrue(r.exitCode() != 0);
         assertTrue(r.stderrText().contains("No such file"), r.stderrText());
     }
+
+    @Test
+    void stdinFeedsTheEncoderAndAFailingFeedStopsItAndLeavesNothing() throws Exception {
+        // a second of a 440 Hz tone fed as raw float PCM becomes a one-second AAC file
+        Path out = dir.resolve("fed.m4a");
+        List<String> args = List.of("-nostdin", "-y", "-f", "f32le", "-ar", "48000", "-ac", "2", "-i", "pipe:0",
+                "-c:a", "aac", out.toString());
+        FfmpegRunner.Result ok = runner.run(Ffmpeg.Tool.FFMPEG, args, stdin -> {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(48_000 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < 48_000; i++) {
+                float x = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / 48_000.0));
+                b.putFloat(x).putFloat(x);
+            }
+            stdin.write(b.array());
+        }, null, 1, Progress.none(), Cancellation.none(), 30, List.of(out));
+        assertEquals(0, ok.exitCode(), ok.stderrText());
+        FfmpegRunner.Result probe = runner.run(Ffmpeg.Tool.FFPROBE, List.of("-v", "error", "-show_entries",
+                "format=duration", "-of", "csv=p=0", out.toString()), 10);
+        assertEquals(1.0, Double.parseDouble(probe.stdout().trim()), 0.05);
+
+        // the feed gives up half way (a cancel, a read error): FFmpeg is stopped and its file removed
+        Path broken = dir.resolve("broken.m4a");
+        MediaException e = assertThrows(MediaException.class, () -> runner.run(Ffmpeg.Tool.FFMPEG,
+                List.of("-nostdin", "-y", "-f", "f32le", "-ar", "48000", "-ac", "2", "-i", "pipe:0", "-c:a", "aac",
+                        broken.toString()), stdin -> {
+                    stdin.write(new byte[48_000 * 4]);
+                    throw new MediaException(MediaException.Kind.CANCELLED, "Cancelled.");
+                }, null, 1, Progress.none(), new Cancellation(), 30, List.of(broken)));
+        assertEquals(MediaException.Kind.CANCELLED, e.kind());
+        assertFalse(Files.exists(broken), "no partial file");
+    }
+
+    @Test
+    void whenFfmpegRefusesItsOwnErrorIsReportedNotTheBrokenPipe() throws Exception {
+        Path out = dir.resolve("never.m4a");
+        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-y", "-f", "f32le", "-ar", "48000",
+                "-ac", "2", "-i", "pipe:0", "-c:a", "no_such_encoder", out.toString()), stdin -> {
+                    byte[] silence = new byte[1 << 16];
+                    for (int i = 0; i < 200; i++) {
+                        stdin.write(silence);
+                    }
+                }, null, 1, Progress.none(), Cancellation.none(), 30, List.of(out));
+        assertTrue(r.exitCode() != 0);
+        assertTrue(r.stderrText().toLowerCase(java.util.Locale.ROOT).contains("no_such_encoder"), r.stderrText());
+        assertFalse(Files.exists(out));
+    }
 }
