@@ -127,6 +127,9 @@ final class ScoreCommand implements Callable<Integer> {
                     r.addProperty("key", p.key());
                     r.addProperty("style", p.style().label());
                     r.addProperty("hitRate", p.hitRate());
+                    r.addProperty("beatHitRate", p.beatHitRate());
+                    r.addProperty("minBpm", p.minBpm());
+                    r.addProperty("maxBpm", p.maxBpm());
                 });
                 Path stemDir = stems == null ? null : inputs.size() == 1 ? stems : stems.resolve(stem(input));
                 ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir, p -> { },

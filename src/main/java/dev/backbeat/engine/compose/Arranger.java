@@ -133,12 +133,22 @@ public final class Arranger {
         };
     }
 
-    /** A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums. */
+    /**
+     * A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums.
+     * A cut on a beat is hit on the beat; a cut on the off-beat eighth between two beats is hit
+     * there, a push on the "and" (swung like the rest of the bar).
+     */
     private void addAccents(VideoProfile profile, BeatGrid grid, List<Chord> chords, int finalBeat, List<Note> notes,
                             boolean wantDrums, DrumPattern drums) {
         boolean scoreLike = spec.style() == Style.CINEMATIC || spec.style() == Style.TENSE;
         for (Cut c : profile.hardCuts()) {
-            if (grid.distanceToBeat(c.timeSec()) > 0.05) {
+            double pos;
+            if (grid.distanceToBeat(c.timeSec()) <= 0.05) {
+                pos = grid.nearestBeat(c.timeSec());
+            } else if (grid.distanceToEighth(c.timeSec()) <= 0.05) {
+                // Written on the straight off-beat: the humanizer adds the swing, as for every off-beat.
+                pos = Math.floor(grid.nearestEighth(c.timeSec())) + 0.5;
+            } else {
                 // Film scoring hits a big cut where it falls, beat or not; songs stay on their beat.
                 double at = grid.beatAt(c.timeSec());
                 if (scoreLike && wantDrums && c.strength() >= 0.6 && at < finalBeat) {
@@ -148,23 +158,22 @@ public final class Arranger {
                 }
                 continue;
             }
-            int beat = grid.nearestBeat(c.timeSec());
-            double room = grid.beatAt(profile.durationSec() - 0.3) - beat;
+            double room = grid.beatAt(profile.durationSec() - 0.3) - pos;
             if (room < 0.25) continue;
-            Chord chord = ChordProgression.at(chords, beat);
+            Chord chord = ChordProgression.at(chords, (int) Math.floor(pos));
             int v = (int) Math.round(95 + 25 * c.strength()) - (speechIn(profile, c.timeSec() - 0.2, c.timeSec() + 0.2) ? 25 : 0);
             // Inside the final chord a cut still gets its hit, but the held tonic is left ringing.
-            if (beat < finalBeat) {
-                notes.add(new Note(Note.Stem.BASS, 3, beat, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
+            if (pos < finalBeat) {
+                notes.add(new Note(Note.Stem.BASS, 3, pos, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
             }
             if (wantDrums) {
                 for (DrumPattern.Hit h : drums.accent(spec.groove())) {
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, beat, Math.min(0.5, room), h.drum(),
+                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, pos, Math.min(0.5, room), h.drum(),
                             h.velocity() - (120 - Math.min(120, v)), true));
                 }
             } else {
                 for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {
-                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, beat, Math.min(1, room), p, Math.min(127, v), true));
+                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, pos, Math.min(1, room), p, Math.min(127, v), true));
                 }
             }
         }

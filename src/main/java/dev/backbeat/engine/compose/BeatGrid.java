@@ -12,8 +12,9 @@ import java.util.Arrays;
  * @param firstDownbeat  the index of bar 0's first beat
  * @param beatsPerBar    the metre
  * @param bpm            the fitted base tempo
+ * @param swing          how late the off-beat eighths are played, in beats (0 = straight)
  */
-public record BeatGrid(double[] times, boolean leadIn, int firstDownbeat, int beatsPerBar, double bpm) {
+public record BeatGrid(double[] times, boolean leadIn, int firstDownbeat, int beatsPerBar, double bpm, double swing) {
 
     /** The time of a fractional beat position, interpolating between beats. */
     public double timeOf(double beat) {
@@ -54,6 +55,29 @@ public record BeatGrid(double[] times, boolean leadIn, int firstDownbeat, int be
 
     public double distanceToBeat(double sec) {
         return Math.abs(times[nearestBeat(sec)] - sec);
+    }
+
+    /**
+     * The eighth nearest to a time, as a beat position: a beat, or the off-beat between two beats
+     * (played late by the swing, as the music plays it). A hit can fall on either.
+     */
+    public double nearestEighth(double sec) {
+        int b = nearestBeat(sec);
+        double best = b;
+        double bestD = Math.abs(times[b] - sec);
+        for (int k = Math.max(leadIn ? 1 : 0, b - 1); k <= b && k + 1 < times.length; k++) {
+            double pos = k + 0.5 + swing;
+            double d = Math.abs(timeOf(pos) - sec);
+            if (d < bestD) {
+                bestD = d;
+                best = pos;
+            }
+        }
+        return best;
+    }
+
+    public double distanceToEighth(double sec) {
+        return Math.abs(timeOf(nearestEighth(sec)) - sec);
     }
 
     public boolean isDownbeat(int beat) {

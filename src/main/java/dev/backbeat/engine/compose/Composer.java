@@ -24,17 +24,24 @@ public final class Composer {
         double window = Math.min(0.35 * (spec.maxBpm() - spec.minBpm()), Math.max(6, 0.12 * target));
         double lo = Math.max(spec.minBpm(), target - window);
         double hi = Math.min(spec.maxBpm(), target + window);
+        // The local tempo may drift around the base tempo, but never out of the style's band.
+        double floor = spec.minBpm();
+        double ceil = spec.maxBpm();
         if (brief.minBpm() != null || brief.maxBpm() != null) {
             lo = brief.minBpm() != null ? brief.minBpm() : Math.min(lo, brief.maxBpm());
             hi = brief.maxBpm() != null ? brief.maxBpm() : Math.max(hi, brief.minBpm());
             target = Math.max(lo, Math.min(hi, target));
+            // A band the user asked for holds for every beat.
+            floor = lo;
+            ceil = hi;
         }
         double maxChange = 0.10;
         if (brief.bpm() != null) {
             lo = hi = target = brief.bpm();
             maxChange = 0;
         }
-        TempoFitter.Fit fit = new TempoFitter(maxChange).fit(profile.hardCuts(), profile.durationSec(), lo, hi, target);
+        TempoFitter.Fit fit = new TempoFitter(maxChange)
+                .fit(profile.hardCuts(), profile.durationSec(), lo, hi, target, floor, ceil, spec.swing());
         BeatGrid grid = fit.grid();
 
         Key key = brief.key() != null ? Key.parse(brief.key()) : chooseKey(affect, spec, rng);
@@ -51,7 +58,8 @@ public final class Composer {
         MusicPlan plan = new MusicPlan(style, grid.bpm(), minLocal(grid, sections.finalBar()),
                 maxLocal(grid, sections.finalBar()), grid.beatsPerBar(), key.toString(), sections.sections(),
                 romans(chords, grid, sections.finalBar()), score.instruments(), grid.times(), grid.firstDownbeat(),
-                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), profile.durationSec(),
+                profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), fit.constantBeatHitRate(), fit.beatHitRate(),
+                profile.durationSec(),
                 grid.times()[sections.finalBeat()], level,
                 brief.seed());
         return new Composition(plan, score, key, chords);

@@ -9,12 +9,20 @@ import java.util.Locale;
  * What was decided before any note: tempo, metre, key, sections, chords, instruments, the beat
  * grid in seconds and how well it fits the cuts. Printable, and serialisable with Gson.
  *
+ * @param bpm                 the base tempo
+ * @param minBpm              the slowest local tempo (beat to beat) before the ending
+ * @param maxBpm              the fastest local tempo before the ending
+ * @param hitRate             the share of hard cuts within ±50 ms of the grid: a beat or the off-beat
+ *                            eighth between two beats, where the music plays the cut's hit
+ * @param constantHitRate     the same share at the best single fixed tempo
+ * @param beatHitRate         the share of hard cuts within ±50 ms of a beat proper
+ * @param constantBeatHitRate the same share at the best single fixed tempo
  * @param levelDb the mix's target loudness (RMS dBFS): calmer pieces are mastered softer
  */
 public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, int beatsPerBar, String key,
                         List<Section> sections, List<String> chords, List<Instrument> instruments,
                         double[] beatTimes, int firstDownbeat, int hardCuts, double constantHitRate, double hitRate,
-                        double durationSec, double tonicAtSec, double levelDb, long seed) {
+                        double constantBeatHitRate, double beatHitRate, double durationSec, double tonicAtSec, double levelDb, long seed) {
 
     private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII"};
 
@@ -26,13 +34,14 @@ public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, i
     public String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Style:    %s%n", style.label()));
-        sb.append(String.format(Locale.ROOT, "Tempo:    %.1f BPM (%.1f-%.1f where bent to cuts), %d/4%n",
+        sb.append(String.format(Locale.ROOT, "Tempo:    %.1f BPM (%.1f-%.1f where it follows the cuts), %d/4%n",
                 bpm, minBpm, maxBpm, beatsPerBar));
         sb.append(String.format(Locale.ROOT, "Key:      %s%n", key));
         sb.append(String.format(Locale.ROOT, "Length:   %.2f s, %d bars%n", durationSec,
                 sections.get(sections.size() - 1).endBar()));
-        sb.append(String.format(Locale.ROOT, "Cuts:     %d hard cuts, %.0f%% on a beat (±50 ms; %.0f%% at one fixed tempo)%n",
-                hardCuts, 100 * hitRate, 100 * constantHitRate));
+        sb.append(String.format(Locale.ROOT, "Cuts:     %d hard cuts, %.0f%% on the grid (±50 ms of a beat or an off-beat eighth; "
+                + "%.0f%% at one fixed tempo), %.0f%% on a beat (%.0f%% at one fixed tempo)%n",
+                hardCuts, 100 * hitRate, 100 * constantHitRate, 100 * beatHitRate, 100 * constantBeatHitRate));
         sb.append("Sections:\n");
         for (Section s : sections) {
             double t = beatTimes[Math.min(beatTimes.length - 1, firstDownbeat + s.startBar() * beatsPerBar)];

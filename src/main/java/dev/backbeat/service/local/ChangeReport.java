@@ -28,7 +28,7 @@ final class ChangeReport {
             facts.add(after.key());
         }
         if (after.hardCuts() > 0) {
-            facts.add(String.format(Locale.ROOT, "%d of %d cuts on a beat", Math.round(after.hitRate() * after.hardCuts()),
+            facts.add(String.format(Locale.ROOT, "%d of %d cuts on the beat grid", Math.round(after.hitRate() * after.hardCuts()),
                     after.hardCuts()));
         }
         sb.append(String.join(", ", facts)).append('.');

@@ -61,8 +61,10 @@ class CutsHeardTest {
     @Test
     void cutsNotEditedToABeatAreStillHeardMoreOftenThanChance() throws Exception {
         Assumptions.assumeTrue(Aubio.available(), "aubio-tools is not installed: apt-get install aubio-tools");
-        for (Style style : new Style[] {Style.POP, Style.CINEMATIC}) {
-            VideoProfile p = TestProfiles.irregular(30, 2.5, 0.55, 0.2, 21);
+        double sumGrid = 0, sumHeard = 0, sumControl = 0;
+        int n = 0;
+        VideoProfile p = TestProfiles.irregular(30, 2.5, 0.55, 0.2, 21);
+        for (Style style : Style.values()) {
             Pieces.Rendered r = Pieces.render(p, Brief.of(style, 5));
             Path wav = dir.resolve("irregular-" + style.name() + ".wav");
             new WavWriter().write(r.music().mix(), wav);
@@ -73,11 +75,22 @@ class CutsHeardTest {
                 cuts.add(c.timeSec());
                 control.add(c.timeSec() + (cuts.size() % 2 == 0 ? 0.2 : -0.2));
             }
+            MusicPlan plan = r.composition().plan();
             double heard = Aubio.rate(cuts, onsets, 0.05);
             double off = Aubio.rate(control, onsets, 0.05);
-            System.out.printf("irregular cuts %-20s %2d cuts: on grid %3.0f%%, onset heard %3.0f%%, off-grid control %3.0f%%%n",
-                    style.label(), cuts.size(), 100 * r.composition().plan().hitRate(), 100 * heard, 100 * off);
+            System.out.printf("irregular cuts %-20s %5.1f BPM (%5.1f-%5.1f) %2d cuts: on grid %3.0f%% (on a beat %3.0f%%; "
+                            + "%3.0f%% at one tempo), onset heard %3.0f%%, off-grid control %3.0f%%%n",
+                    style.label(), plan.bpm(), plan.minBpm(), plan.maxBpm(), cuts.size(), 100 * plan.hitRate(),
+                    100 * plan.beatHitRate(), 100 * plan.constantHitRate(), 100 * heard, 100 * off);
             assertTrue(heard > off + 0.2, style + ": cuts heard clearly more often than off-grid times");
+            sumGrid += plan.hitRate();
+            sumHeard += heard;
+            sumControl += off;
+            n++;
         }
+        System.out.printf("irregular cuts, all styles: on grid %.0f%%, onset heard %.0f%%, off-grid control %.0f%%%n",
+                100 * sumGrid / n, 100 * sumHeard / n, 100 * sumControl / n);
+        assertTrue(sumHeard / n >= 0.9, "90% of irregular cuts should have an onset within 50 ms, was " + sumHeard / n);
+        assertTrue(sumHeard / n - sumControl / n >= 0.4, "cuts heard clearly more often than off-grid times");
     }
 }

@@ -41,6 +41,25 @@ public final class TestProfiles {
         return profile(duration, times, arousal, valence, List.of(), seed);
     }
 
+    /**
+     * Cuts at irregular times with shot lengths drawn from a log-normal distribution (the usual
+     * shape of shot lengths in edited footage): mean {@code meanShot} seconds, coefficient of
+     * variation {@code spread}, no shot shorter than 0.2 s (a detector merges flashes).
+     */
+    public static VideoProfile shots(double duration, double meanShot, double spread, double arousal, double valence,
+                                     long seed) {
+        Random r = new Random(seed * 1_000_003L + Math.round(meanShot * 100) * 101 + Math.round(spread * 100));
+        double sigma = Math.sqrt(Math.log(1 + spread * spread));
+        double mu = Math.log(meanShot) - sigma * sigma / 2;
+        List<Double> times = new ArrayList<>();
+        double t = Math.max(0.2, Math.exp(mu + sigma * r.nextGaussian()) * r.nextDouble());
+        while (t < duration - 1.5) {
+            times.add(t);
+            t += Math.max(0.2, Math.exp(mu + sigma * r.nextGaussian()));
+        }
+        return profile(duration, times, arousal, valence, List.of(), seed);
+    }
+
     public static VideoProfile calmDark(double duration, long seed) {
         return irregular(duration, 5.0, 0.15, -0.6, seed);
     }
