@@ -18,7 +18,10 @@ final class BackendFactory implements Function<Settings, Backend> {
     @Override
     public Backend apply(Settings settings) {
         return switch (settings.backend()) {
-            case LOCAL -> new LocalBackend(new FfmpegSource(settings.ffmpegPath()));
+            case LOCAL -> {
+                LocalBackend.warmUpInBackground();
+                yield new LocalBackend(new FfmpegSource(settings.ffmpegPath()));
+            }
             case CLOUD -> cloud(settings);
         };
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Mixes the music bed with the clip's own sound: music at its volume, dipped under speech, the
@@ -62,8 +63,93 @@ public final class AudioMixer {
      * {@code musicStem} and {@code originalStem} are null unless stems were asked for.
      */
     public record Result(Path audio, double durationSec, double measuredLufs, double gainDb, double lufs,
-                         double truePeakDb, double musicGainDb, Path musicStem, Path originalStem, int passes) {
+                         double truePeakDb, double musicGainDb, Path musicStem, Path originalStem, int passes,
+                         boolean redone) {
     }
+
+    /**
+     * The encoded sound, with its check (decoded again and measured) running in the background so
+     * the video can be written meanwhile. {@link #settle} waits for the check and, when the AAC
+     * encoder pushed a peak over {@value #MAX_TRUE_PEAK} dBTP, encodes the sound again with the
+     * limiter's ceiling lowered by the overshoot (a lower ceiling, not a lower gain: the loudness
+     * stays on target) and checks it again.
+     */
+    public final class Mixed {
+        private final Encoding enc;
+        private final double measured;
+        private final double gainDb;
+        private final double musicGainDb;
+        private final double ceiling;
+        private final Path ownPcm;
+        private final CompletableFuture<Object> check;
+        private Result settled;
+
+        private Mixed(Encoding enc, double measured, double gainDb, double musicGainDb, double ceiling, Path ownPcm) {
+            this.enc = enc;
+            this.measured = measured;
+            this.gainDb = gainDb;
+            this.musicGainDb = musicGainDb;
+            this.ceiling = ceiling;
+            this.ownPcm = ownPcm;
+            this.check = CompletableFuture.supplyAsync(this::measure, CHECKS);
+        }
+
+        private Object measure() {
+            try {
+                return LoudnessCheck.measure(runner, enc.audio, enc.duration, enc.cancel);
+            } catch (MediaException e) {
+                return e;
+            }
+        }
+
+        /** The encoded sound (AAC in an MP4 file); rewritten in place if {@link #settle} has to encode it again. */
+        public Path audio() {
+            return enc.audio;
+        }
+
+        public synchronized Result settle() throws MediaException {
+            if (settled != null) {
+                return settled;
+            }
+            try {
+                LoudnessCheck.Reading reading = reading(check.join());
+                boolean redone = false;
+                if (reading.truePeakDb() > MAX_TRUE_PEAK) {
+                    enc.pass(gainDb, ceiling - (reading.truePeakDb() - MAX_TRUE_PEAK + 0.3), 0.8, 0.9);
+                    reading = LoudnessCheck.measure(runner, enc.audio, enc.duration, enc.cancel);
+                    redone = true;
+                }
+                settled = new Result(enc.audio, enc.duration, measured, gainDb, reading.lufs(), reading.truePeakDb(),
+                        musicGainDb, enc.musicStem, enc.originalStem, enc.passes, redone);
+                return settled;
+            } finally {
+                deletePcm();
+            }
+        }
+
+        private void deletePcm() {
+            if (ownPcm != null) {
+                try {
+                    Files.deleteIfExists(ownPcm);
+                } catch (IOException ignored) {
+                    // it is in the job's working folder, which goes too
+                }
+            }
+        }
+
+        private static LoudnessCheck.Reading reading(Object o) throws MediaException {
+            if (o instanceof MediaException e) {
+                throw e;
+            }
+            return (LoudnessCheck.Reading) o;
+        }
+    }
+
+    private static final java.util.concurrent.Executor CHECKS = r -> {
+        Thread t = new Thread(r, "backbeat-sound-check");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** A clip's sound already decoded to 48 kHz stereo float PCM (raw, little-endian), or null to decode it here. */
     @FunctionalInterface
@@ -77,14 +163,15 @@ public final class AudioMixer {
      * Mixes under clips played one after another (their sounds laid end to end, silence where one
      * has none) and encodes the result as AAC into a file in {@code workDir}.
      */
-    public Result mix(List<ClipInfo> clips, DecodedSound decoded, float[][] music, List<DuckingEnvelope.Region> speech,
-                      MixSettings s, Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
+    public Mixed mix(List<ClipInfo> clips, DecodedSound decoded, float[][] music, List<DuckingEnvelope.Region> speech,
+                     MixSettings s, Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
             throws MediaException, IOException {
         double duration = clips.stream().mapToDouble(ClipInfo::durationSec).sum();
         long frames = Math.round(duration * RATE);
         boolean useOriginal = clips.stream().anyMatch(ClipInfo::hasAudio) && s.original() != MixSettings.Original.REPLACE;
         Path originalPcm = null;
         boolean ownPcm = false;
+        boolean done = false;
         try {
             if (useOriginal) {
                 Path ready = clips.size() == 1 ? decoded.of(clips.get(0)) : null;
@@ -135,19 +222,12 @@ public final class AudioMixer {
                 gainDb = Math.min(MAX_BOOST_DB, gainDb + (s.targetLufs() - lufs) / Math.max(0.2, Math.min(1, slope)));
                 lufs = enc.pass(gainDb, ceiling, 0.7, 0.8);
             }
-            LoudnessCheck.Reading reading = LoudnessCheck.measure(runner, audio, duration, cancel);
-            if (reading.truePeakDb() > MAX_TRUE_PEAK) {
-                // the AAC encoder overshot the limiter's ceiling: limit that much lower and encode
-                // again (a lower ceiling, not a lower gain: the loudness stays on target)
-                ceiling -= reading.truePeakDb() - MAX_TRUE_PEAK + 0.3;
-                enc.pass(gainDb, ceiling, 0.8, 0.9);
-                reading = LoudnessCheck.measure(runner, audio, duration, cancel);
-            }
             progress.update(1.0, 0);
-            return new Result(audio, frames / (double) RATE, measured, gainDb, reading.lufs(), reading.truePeakDb(),
-                    musicGainDb, musicStem, originalStem, enc.passes);
+            Mixed mixed = new Mixed(enc, measured, gainDb, musicGainDb, ceiling, ownPcm ? originalPcm : null);
+            done = true;
+            return mixed;
         } finally {
-            if (ownPcm) {
+            if (ownPcm && !done) {
                 Files.deleteIfExists(originalPcm);
             }
         }

@@ -32,8 +32,8 @@ public final class LoudnessMeasure {
             double r = weighting[1].next(right[i]);
             acc += l * l + r * r;
             if (measurePeak) {
-                peak[0].accept(left[i]);
-                peak[1].accept(right[i]);
+                peak[0].accept(left[i], peak[0].max);
+                peak[1].accept(right[i], peak[1].max);
             }
             if (++inStep == STEP) {
                 stepPower.add(acc / STEP);
@@ -118,12 +118,46 @@ public final class LoudnessMeasure {
             return k;
         }
 
+        /** The largest gain of any phase of the interpolator: |interpolated| ≤ BOUND · max|sample in its window|. */
+        private static final double BOUND = bound();
+
+        private static double bound() {
+            double b = 1;
+            for (double[] k : KERNEL) {
+                double sum = 0;
+                for (double v : k) {
+                    sum += Math.abs(v);
+                }
+                b = Math.max(b, sum);
+            }
+            return b;
+        }
+
         /** Takes the next sample; returns the highest absolute value among it and the points interpolated before it. */
         double accept(double x) {
+            return accept(x, 0);
+        }
+
+        /**
+         * As {@link #accept(double)}, but where no interpolated point can pass {@code floor} the
+         * interpolation is skipped and |x| returned: a caller that only cares about peaks above a
+         * level (a limiter at its ceiling, a meter above its highest peak so far) gets the same
+         * answer for less work.
+         */
+        double accept(double x, double floor) {
             history[pos] = x;
             history[pos + TAPS] = x;
             pos = pos + 1 == TAPS ? 0 : pos + 1;
             double local = Math.abs(x);
+            double window = 0;
+            for (int t = 0; t < TAPS; t++) {
+                double a = Math.abs(history[pos + t]);
+                window = a > window ? a : window;
+            }
+            if (window * BOUND <= floor) {
+                max = Math.max(max, local);
+                return local;
+            }
             for (int p = 1; p < PHASES; p++) {
                 double[] k = KERNEL[p];
                 double y = 0;

@@ -40,7 +40,8 @@ public final class PeakLimiter {
     public void process(float[] left, float[] right, int n) {
         for (int i = 0; i < n; i++) {
             // peaks between samples count too (4x oversampled), so the true peak stays under the ceiling
-            float peak = (float) Math.max(truePeakL.accept(left[i]), truePeakR.accept(right[i]));
+            // (below the ceiling the exact value does not matter: the gain stays 1 either way)
+            float peak = (float) Math.max(truePeakL.accept(left[i], ceiling), truePeakR.accept(right[i], ceiling));
             float outL = delayL[pos];
             float outR = delayR[pos];
             delayL[pos] = left[i];

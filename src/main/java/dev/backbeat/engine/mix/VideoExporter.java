@@ -49,17 +49,26 @@ public final class VideoExporter {
     public record Result(Path file, FramePlan frame) {
     }
 
+    /** The sound's check, awaited before the file is moved into place. */
+    @FunctionalInterface
+    public interface AudioCheck {
+        /** Waits for the check; true when the sound file had to be encoded again (the video is then written again). */
+        boolean settle() throws MediaException;
+
+        AudioCheck NONE = () -> false;
+    }
+
     public Result export(ClipInfo clip, Path audio, Path target, Options o, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
-        return export(List.of(clip), audio, target, o, progress, cancel);
+        return export(List.of(clip), audio, AudioCheck.NONE, target, o, progress, cancel);
     }
 
     /**
      * Exports clips played one after another (a single clip may be copied; several are always joined
      * anew) with {@code audio}, the encoded sound {@link AudioMixer#mix} made.
      */
-    public Result export(List<ClipInfo> clips, Path audio, Path target, Options o, Progress progress, Cancellation cancel)
-            throws MediaException, ExportException {
+    public Result export(List<ClipInfo> clips, Path audio, AudioCheck check, Path target, Options o, Progress progress,
+                         Cancellation cancel) throws MediaException, ExportException {
         Path out = target.toAbsolutePath().normalize();
         for (ClipInfo c : clips) {
             checkTarget(c.path(), out);
@@ -79,11 +88,10 @@ public final class VideoExporter {
                 TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
             }
             List<String> args = arguments(clips, duration, audio, partial, frame, o, cards);
-            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, duration, progress, cancel,
-                    STALL_SECONDS, List.of(partial));
-            if (r.exitCode() != 0) {
-                Files.deleteIfExists(partial);
-                throw failure(r.stderrText(), dir);
+            write(args, duration, partial, dir, progress, cancel);
+            if (check.settle()) {
+                // the sound was encoded again (its peaks came out too high): write the file again with it
+                write(args, duration, partial, dir, Progress.none(), cancel);
             }
             moveIntoPlace(partial, out);
             return new Result(out, frame);
@@ -92,6 +100,16 @@ public final class VideoExporter {
         } finally {
             deleteQuietly(partial);
             cards.forEach(VideoExporter::deleteQuietly);
+        }
+    }
+
+    private void write(List<String> args, double duration, Path partial, Path dir, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException, IOException {
+        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, duration, progress, cancel,
+                STALL_SECONDS, List.of(partial));
+        if (r.exitCode() != 0) {
+            Files.deleteIfExists(partial);
+            throw failure(r.stderrText(), dir);
         }
     }
 

@@ -79,7 +79,6 @@ public final class ScorePipeline {
     }
 
     public VideoProfile analyze(Path input, Progress progress, Cancellation cancel) throws MediaException {
-        EngineWarmUp.start();
         try {
             return timed("analyse", () -> new VideoAnalyzer(runner).analyze(input, progress, cancel));
         } catch (ExportException | IOException e) {
@@ -90,7 +89,6 @@ public final class ScorePipeline {
     /** Analyses a clip already probed, writing in the same pass the extras asked for (its sound for the mix, a preview frame). */
     public VideoProfile analyze(ClipInfo info, VideoAnalyzer.Extras extras, Progress progress, Cancellation cancel)
             throws MediaException {
-        EngineWarmUp.start();
         try {
             return timed("analyse", () -> new VideoAnalyzer(runner).analyze(info, extras, progress, cancel));
         } catch (ExportException | IOException e) {
@@ -126,7 +124,7 @@ public final class ScorePipeline {
     public record Music(Composition composition, Sequence midi, RenderedMusic audio) {
     }
 
-    public AudioMixer.Result mix(List<ClipInfo> clips, AudioMixer.DecodedSound decoded, VideoProfile profile, Music music,
+    public AudioMixer.Mixed mix(List<ClipInfo> clips, AudioMixer.DecodedSound decoded, VideoProfile profile, Music music,
                                  MixSettings settings, Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
             throws MediaException, IOException {
         try {
@@ -138,11 +136,11 @@ public final class ScorePipeline {
         }
     }
 
-    public VideoExporter.Result export(List<ClipInfo> clips, Path audio, Path target, VideoExporter.Options options,
-                                       Progress progress, Cancellation cancel)
+    public VideoExporter.Result export(List<ClipInfo> clips, Path audio, VideoExporter.AudioCheck check, Path target,
+                                       VideoExporter.Options options, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
         try {
-            return timed("export", () -> new VideoExporter(runner).export(clips, audio, target, options, progress, cancel));
+            return timed("export", () -> new VideoExporter(runner).export(clips, audio, check, target, options, progress, cancel));
         } catch (IOException e) {
             throw new ExportException("The video could not be written: " + e.getMessage(), e);
         }

@@ -186,6 +186,11 @@ public final class LocalBackend implements Backend {
                 thumb, mood);
     }
 
+    /** Prepares the engine in the background while the app waits for a first clip (see {@link dev.backbeat.engine.score.EngineWarmUp}). */
+    public static void warmUpInBackground() {
+        dev.backbeat.engine.score.EngineWarmUp.start();
+    }
+
     /** A temporary file removed when the program ends; null when none can be made (the work goes on without it). */
     private static Path tempFile(String prefix, String suffix) {
         try {
@@ -338,19 +343,24 @@ public final class LocalBackend implements Backend {
                 Files.createDirectories(stemsDir);
             }
             progress.accept(new ExportProgress("Mixing the sound", 0, -1));
-            AudioMixer.Result mix = pipeline.mix(clips, clip -> sounds.get(clip), profile, music, brief.mix(!profile.speech().isEmpty(),
+            AudioMixer.Mixed mixed = pipeline.mix(clips, clip -> sounds.get(clip), profile, music, brief.mix(!profile.speech().isEmpty(),
                     request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
             String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
                     ? brief.aspect() : request.aspect();
             VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
-            VideoExporter.Result done = pipeline.export(clips, mix.audio(), request.target(), options, (f, speed) -> {
+            // the sound's check runs while the video is written; the file is moved into place after it
+            AudioMixer.Result[] settled = new AudioMixer.Result[1];
+            VideoExporter.Result done = pipeline.export(clips, mixed.audio(), () -> {
+                settled[0] = mixed.settle();
+                return settled[0].redone();
+            }, request.target(), options, (f, speed) -> {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double total = 0.15 + 0.85 * f;
                 long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
                 progress.accept(new ExportProgress("Writing the video", total, eta));
             }, c);
             String details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
-                    done.frame().width(), done.frame().height(), mix.lufs(), mix.truePeakDb());
+                    done.frame().width(), done.frame().height(), settled[0].lufs(), settled[0].truePeakDb());
             progress.accept(new ExportProgress("Done", 1, 0));
             return new ExportResult(done.file(), details);
         } catch (MediaException e) {
