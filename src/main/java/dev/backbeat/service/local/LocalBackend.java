@@ -130,7 +130,7 @@ public final class LocalBackend implements Backend {
             progress.progress("Reading the clip…", base);
             ClipInfo info = pipeline.probe(file);
             // the reading pass also keeps the clip's sound for the mix and a preview frame
-            Path sound = info.hasAudio() ? tempFile("backbeat-clip-sound", ".f32") : null;
+            Path sound = info.hasAudio() && roomForSound(info) ? tempFile("backbeat-clip-sound", ".f32") : null;
             Path frame = tempFile("backbeat-thumb", ".jpg");
             VideoProfile read;
             try {
@@ -189,6 +189,21 @@ public final class LocalBackend implements Backend {
     /** Prepares the engine in the background while the app waits for a first clip (see {@link dev.backbeat.engine.score.EngineWarmUp}). */
     public static void warmUpInBackground() {
         dev.backbeat.engine.score.EngineWarmUp.start();
+    }
+
+    /**
+     * Whether the temporary folder has room to keep the clip's decoded sound (8 bytes a frame at
+     * 48 kHz) twice over; if not, the mix decodes it itself later, and a full disk cannot cost the
+     * analysis its sound.
+     */
+    private static boolean roomForSound(ClipInfo info) {
+        try {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            long need = (long) (info.durationSec() * 48_000 * 8) * 2 + (64L << 20);
+            return Files.getFileStore(tmp).getUsableSpace() > need;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A temporary file removed when the program ends; null when none can be made (the work goes on without it). */
