@@ -114,12 +114,22 @@ public final class AudioMixer {
             try {
                 LoudnessCheck.Reading reading = reading(check.join());
                 boolean redone = false;
-                if (reading.truePeakDb() > MAX_TRUE_PEAK) {
-                    enc.pass(gainDb, ceiling - (reading.truePeakDb() - MAX_TRUE_PEAK + 0.3), 0.8, 0.9);
+                double lowered = ceiling;
+                double gain = gainDb;
+                // each try lowers the ceiling by what the encoder still adds; the gain stays, so the
+                // loudness stays close (heavier limiting costs a little of it on very dense material)
+                for (int attempt = 0; attempt < 4 && reading.truePeakDb() > MAX_TRUE_PEAK; attempt++) {
+                    lowered -= reading.truePeakDb() - MAX_TRUE_PEAK + 0.3;
+                    enc.pass(gain, lowered, 0.8, 0.9);
                     reading = LoudnessCheck.measure(runner, enc.audio, enc.duration, enc.cancel);
                     redone = true;
                 }
-                settled = new Result(enc.audio, enc.duration, measured, gainDb, reading.lufs(), reading.truePeakDb(),
+                if (reading.truePeakDb() > MAX_TRUE_PEAK) {
+                    throw new MediaException(MediaException.Kind.FAILED, String.format(java.util.Locale.ROOT,
+                            "The sound could not be brought under %.1f dBTP (it stays at %.1f after encoding)."
+                                    + " Try a quieter loudness target.", MAX_TRUE_PEAK, reading.truePeakDb()));
+                }
+                settled = new Result(enc.audio, enc.duration, measured, gain, reading.lufs(), reading.truePeakDb(),
                         musicGainDb, enc.musicStem, enc.originalStem, enc.passes, redone);
                 return settled;
             } finally {
