@@ -290,33 +290,6 @@ public final class AudioMixer {
         }
     }
 
-    /** Float stereo frames as interleaved little-endian f32, the way FFmpeg reads {@code -f f32le -ac 2}. */
-    private static final class InterleavedPcm implements PcmSink {
-        private final OutputStream out;
-        private final ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
-
-        InterleavedPcm(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(float[] left, float[] right, int n) throws IOException {
-            for (int i = 0; i < n; i++) {
-                if (buf.remaining() < 8) {
-                    flush();
-                }
-                buf.putFloat(left[i]);
-                buf.putFloat(right[i]);
-            }
-        }
-
-        void flush() throws IOException {
-            out.write(buf.array(), 0, buf.position());
-            buf.clear();
-            out.flush();
-        }
-    }
-
     /** The music bed is first brought to the target loudness, then set to its volume. */
     private static double musicGainDb(float[][] music, MixSettings s) {
         if (s.musicVolume() <= 0) {
@@ -366,7 +339,7 @@ public final class AudioMixer {
         }
     }
 
-    private static long copy(InputStream in, java.io.OutputStream sink, long want) throws IOException {
+    private static long copy(InputStream in, OutputStream sink, long want) throws IOException {
         byte[] buf = new byte[1 << 16];
         long written = 0;
         int k;

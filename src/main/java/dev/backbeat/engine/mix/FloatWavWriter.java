@@ -13,7 +13,7 @@ import java.nio.file.Path;
 final class FloatWavWriter implements PcmSink, AutoCloseable {
     private final Path file;
     private final OutputStream out;
-    private final ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+    private final InterleavedPcm pcm;
     private final int rate;
     private long frames;
 
@@ -22,28 +22,18 @@ final class FloatWavWriter implements PcmSink, AutoCloseable {
         this.rate = rate;
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         out.write(header(0, rate));
+        this.pcm = new InterleavedPcm(out);
     }
 
     @Override
     public void write(float[] left, float[] right, int n) throws IOException {
-        for (int i = 0; i < n; i++) {
-            if (buf.remaining() < 8) {
-                flushBuffer();
-            }
-            buf.putFloat(left[i]);
-            buf.putFloat(right[i]);
-        }
+        pcm.write(left, right, n);
         frames += n;
-    }
-
-    private void flushBuffer() throws IOException {
-        out.write(buf.array(), 0, buf.position());
-        buf.clear();
     }
 
     @Override
     public void close() throws IOException {
-        flushBuffer();
+        pcm.flush();
         out.close();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(0);

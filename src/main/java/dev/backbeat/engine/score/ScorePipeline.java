@@ -78,14 +78,6 @@ public final class ScorePipeline {
         }
     }
 
-    public VideoProfile analyze(Path input, Progress progress, Cancellation cancel) throws MediaException {
-        try {
-            return timed("analyse", () -> new VideoAnalyzer(runner).analyze(input, progress, cancel));
-        } catch (ExportException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Analyses a clip already probed, writing in the same pass the extras asked for (its sound for the mix, a preview frame). */
     public VideoProfile analyze(ClipInfo info, VideoAnalyzer.Extras extras, Progress progress, Cancellation cancel)
             throws MediaException {
