@@ -189,7 +189,10 @@ public final class VideoAnalyzer {
         if (skipLoopFilter) {
             args.addAll(List.of("-skip_loop_filter", "all"));
         }
-        args.addAll(List.of("-i", MediaProbe.ffmpegInput(info.path()),
+        // one decoding thread per core: FFmpeg's default (one more) made a 1080p decode on 2 cores
+        // about 8 % slower, the extra thread fighting the others and our own reading of the frames
+        args.addAll(List.of("-threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
+                "-i", MediaProbe.ffmpegInput(info.path()),
                 "-map", "0:v:0", "-vf", filter, "-pix_fmt", "rgb24", "-fps_mode", "passthrough",
                 "-f", "rawvideo", "pipe:1"));
         if (pcm != null) {

@@ -8,28 +8,25 @@ import dev.backbeat.engine.media.MediaException;
 import dev.backbeat.engine.media.MediaProbe;
 import dev.backbeat.engine.media.Progress;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Mixes the music bed with the clip's own sound: music at its volume, dipped under speech, the
  * original kept, lowered or replaced; the whole mix measured (BS.1770 integrated loudness) and
- * brought to the target, with a look-ahead limiter keeping peaks under the ceiling. The mix is
- * streamed straight into FFmpeg's AAC encoder (no mixed WAV is written), and the encoded sound is
- * decoded again and measured as a player will hear it: when limiting cost loudness the mix is
- * made again with a corrected gain, and when the encoder pushed a peak over -1.2 dBTP it is made
- * again with a lower ceiling. The clip's sound is read from a file decoded once (by the analysis
- * when it kept one, else here), so memory stays flat whatever the clip's length.
+ * brought to the target, with a look-ahead limiter keeping peaks under the ceiling. The gain is
+ * worked out before anything is encoded; the mix itself is made on demand, straight into FFmpeg
+ * (no mixed WAV is written): fed to the process that writes the video when the picture is copied,
+ * or encoded alone first when the picture is re-encoded. The written sound is then decoded again
+ * and measured as a player will hear it: when limiting cost loudness the mix is made again with a
+ * corrected gain, and when the encoder pushed a peak over -1.2 dBTP it is made again with a lower
+ * ceiling. The clip's sound is read from a file decoded once (by the analysis when it kept one,
+ * else here), so memory stays flat whatever the clip's length.
  */
 public final class AudioMixer {
     public static final int RATE = 48_000;
@@ -51,6 +48,9 @@ public final class AudioMixer {
      */
     static final List<String> AAC = List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "256k");
 
+    /** How FFmpeg reads what {@link Mixed#feed} writes. */
+    static final List<String> PCM_INPUT = List.of("-f", "f32le", "-ar", Integer.toString(RATE), "-ac", "2");
+
     private final FfmpegRunner runner;
 
     public AudioMixer(FfmpegRunner runner) {
@@ -58,108 +58,183 @@ public final class AudioMixer {
     }
 
     /**
-     * What was mixed: the encoded sound (AAC in an MP4 file), the loudness measured before any gain,
-     * the gain applied, and the loudness and true peak of the encoded sound as decoded again.
-     * {@code musicStem} and {@code originalStem} are null unless stems were asked for.
+     * What was mixed: the loudness measured before any gain, the gain applied, the loudness and true
+     * peak of the written sound as decoded again, how many times the mix was made, and whether the
+     * check had to make it again. {@code musicStem} and {@code originalStem} are null unless stems
+     * were asked for.
      */
-    public record Result(Path audio, double durationSec, double measuredLufs, double gainDb, double lufs,
-                         double truePeakDb, double musicGainDb, Path musicStem, Path originalStem, int passes,
-                         boolean redone) {
+    public record Result(double durationSec, double measuredLufs, double gainDb, double lufs, double truePeakDb,
+                         double musicGainDb, Path musicStem, Path originalStem, int passes, boolean redone) {
     }
 
     /**
-     * The encoded sound, with its check (decoded again and measured) running in the background so
-     * the video can be written meanwhile. {@link #settle} waits for the check and, when the AAC
-     * encoder pushed a peak over {@value #MAX_TRUE_PEAK} dBTP, encodes the sound again with the
-     * limiter's ceiling lowered by the overshoot (a lower ceiling, not a lower gain: the loudness
-     * stays on target) and checks it again.
+     * A mix ready to be made: its gain is worked out, the samples are made each time it is fed or
+     * encoded. {@link #check} measures what was written and either accepts it or corrects the gain
+     * or the ceiling for the next pass. Close it to remove the working file it may hold.
      */
-    public final class Mixed {
-        private final Encoding enc;
+    public final class Mixed implements VideoExporter.Soundtrack, AutoCloseable {
+        private final Source source;
+        private final double duration;
         private final double measured;
-        private final double gainDb;
         private final double musicGainDb;
-        private final double ceiling;
+        private final double targetLufs;
+        private final Path workDir;
         private final Path ownPcm;
-        private final CompletableFuture<Object> check;
-        private Result settled;
+        private final Path musicStem;
+        private final Path originalStem;
+        private final Cancellation cancel;
+        private double gainDb;
+        private double ceiling;
+        private int passes;
+        private int loudnessTries;
+        private int peakTries;
+        private double lastGain;
+        private double lastLufs;
+        private boolean redone;
+        private Path encoded;
+        private LoudnessCheck.Reading reading;
+        private Result result;
 
-        private Mixed(Encoding enc, double measured, double gainDb, double musicGainDb, double ceiling, Path ownPcm) {
-            this.enc = enc;
+        private Mixed(Source source, double duration, double measured, double gainDb, double musicGainDb, double ceiling,
+                      double targetLufs, Path workDir, Path ownPcm, Path musicStem, Path originalStem, Cancellation cancel) {
+            this.source = source;
+            this.duration = duration;
             this.measured = measured;
             this.gainDb = gainDb;
             this.musicGainDb = musicGainDb;
             this.ceiling = ceiling;
+            this.targetLufs = targetLufs;
+            this.workDir = workDir;
             this.ownPcm = ownPcm;
-            this.check = CompletableFuture.supplyAsync(this::measure, CHECKS);
+            this.musicStem = musicStem;
+            this.originalStem = originalStem;
+            this.cancel = cancel;
         }
 
-        private Object measure() {
+        @Override
+        public boolean live() {
+            return true;
+        }
+
+        @Override
+        public List<String> input() {
+            return PCM_INPUT;
+        }
+
+        @Override
+        public List<String> encoder() {
+            return AAC;
+        }
+
+        /** Makes the mix at the current gain and ceiling and writes it (raw PCM, see {@link #input}); writes the stems too. */
+        @Override
+        public void feed(OutputStream out) throws IOException, MediaException {
+            passes++;
+            InterleavedPcm sink = new InterleavedPcm(out);
+            writeMix(source, (float) Math.pow(10, gainDb / 20), ceiling, sink, musicStem, originalStem, cancel);
+            sink.flush();
+        }
+
+        /** Encodes the mix alone into an AAC file in the working folder (the same file each time). */
+        @Override
+        public Path encode(Progress progress, Cancellation cancellation) throws MediaException {
             try {
-                return LoudnessCheck.measure(runner, enc.audio, enc.duration, enc.cancel);
-            } catch (MediaException e) {
-                return e;
-            }
-        }
-
-        /** The encoded sound (AAC in an MP4 file); rewritten in place if {@link #settle} has to encode it again. */
-        public Path audio() {
-            return enc.audio;
-        }
-
-        public synchronized Result settle() throws MediaException {
-            if (settled != null) {
-                return settled;
-            }
-            try {
-                LoudnessCheck.Reading reading = reading(check.join());
-                boolean redone = false;
-                double lowered = ceiling;
-                double gain = gainDb;
-                // each try lowers the ceiling by what the encoder still adds; the gain stays, so the
-                // loudness stays close (heavier limiting costs a little of it on very dense material)
-                for (int attempt = 0; attempt < 4 && reading.truePeakDb() > MAX_TRUE_PEAK; attempt++) {
-                    lowered -= reading.truePeakDb() - MAX_TRUE_PEAK + 0.3;
-                    enc.pass(gain, lowered, 0.8, 0.9);
-                    reading = LoudnessCheck.measure(runner, enc.audio, enc.duration, enc.cancel);
-                    redone = true;
+                if (encoded == null) {
+                    encoded = Files.createTempFile(workDir, "mix", ".m4a");
                 }
-                if (reading.truePeakDb() > MAX_TRUE_PEAK) {
+            } catch (IOException e) {
+                throw new MediaException(MediaException.Kind.FAILED, "Backbeat could not write its working files in "
+                        + workDir + ": " + e.getMessage(), e);
+            }
+            List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
+                    "-progress", "pipe:2"));
+            args.addAll(PCM_INPUT);
+            args.addAll(List.of("-i", "pipe:0"));
+            args.addAll(AAC);
+            args.addAll(List.of("-f", "mp4", "-y", encoded.toString()));
+            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, this::feed, null, duration, progress, cancellation,
+                    STALL_SECONDS, List.of(encoded));
+            if (r.exitCode() != 0) {
+                String low = r.stderrText().toLowerCase(java.util.Locale.ROOT);
+                throw new MediaException(MediaException.Kind.FAILED, low.contains("no space left")
+                        ? "The disk holding Backbeat's working files (" + workDir + ") is full. Free some space and try again."
+                        : "The sound could not be encoded: " + r.stderrText());
+            }
+            return encoded;
+        }
+
+        /**
+         * Judges the sound written, as {@code measure} found it decoded again. True when it is right; false
+         * when the mix must be made again: its loudness missed the target by more than
+         * {@value #LOUDNESS_TOLERANCE} LU (limiting strong peaks, a voice close to the microphone,
+         * cost loudness: the gain is corrected by the secant through the last two tries, at most
+         * twice), or the encoder pushed a peak over {@value #MAX_TRUE_PEAK} dBTP (the limiter's
+         * ceiling is lowered by the overshoot, up to four times, after which the user is told).
+         */
+        @Override
+        public void measure(InputStream decoded) throws IOException {
+            reading = LoudnessCheck.measure(decoded);
+        }
+
+        @Override
+        public void measure(Path file) throws MediaException {
+            reading = LoudnessCheck.measure(runner, file, duration, cancel);
+        }
+
+        @Override
+        public boolean accept() throws MediaException {
+            if (reading == null) {
+                throw new MediaException(MediaException.Kind.FAILED, "The exported sound could not be checked: nothing was decoded.");
+            }
+            double lufs = reading.lufs();
+            // the gain is corrected first; once a ceiling was lowered the loudness it costs is accepted
+            if (peakTries == 0 && loudnessTries < 2 && measured > -69 && Math.abs(targetLufs - lufs) > LOUDNESS_TOLERANCE) {
+                double slope = loudnessTries == 0 ? 1 : (lufs - lastLufs) / (gainDb - lastGain);
+                lastGain = gainDb;
+                lastLufs = lufs;
+                gainDb = Math.min(MAX_BOOST_DB, gainDb + (targetLufs - lufs) / Math.max(0.2, Math.min(1, slope)));
+                loudnessTries++;
+                return false;
+            }
+            if (reading.truePeakDb() > MAX_TRUE_PEAK) {
+                if (peakTries == 4) {
                     throw new MediaException(MediaException.Kind.FAILED, String.format(java.util.Locale.ROOT,
                             "The sound could not be brought under %.1f dBTP (it stays at %.1f after encoding)."
                                     + " Try a quieter loudness target.", MAX_TRUE_PEAK, reading.truePeakDb()));
                 }
-                settled = new Result(enc.audio, enc.duration, measured, gain, reading.lufs(), reading.truePeakDb(),
-                        musicGainDb, enc.musicStem, enc.originalStem, enc.passes, redone);
-                return settled;
-            } finally {
-                deletePcm();
+                // a lower ceiling, not a lower gain: the loudness stays close (heavier limiting costs a
+                // little of it on very dense material)
+                ceiling -= reading.truePeakDb() - MAX_TRUE_PEAK + 0.3;
+                peakTries++;
+                redone = true;
+                return false;
             }
+            result = new Result(duration, measured, gainDb, reading.lufs(), reading.truePeakDb(), musicGainDb, musicStem,
+                    originalStem, passes, redone);
+            return true;
         }
 
-        private void deletePcm() {
-            if (ownPcm != null) {
-                try {
-                    Files.deleteIfExists(ownPcm);
-                } catch (IOException ignored) {
-                    // it is in the job's working folder, which goes too
+        /** What was mixed, once {@link #check} accepted it. */
+        public Result result() {
+            if (result == null) {
+                throw new IllegalStateException("the mix has not been checked yet");
+            }
+            return result;
+        }
+
+        @Override
+        public void close() {
+            for (Path p : new Path[] {ownPcm, encoded}) {
+                if (p != null) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // it is in the job's working folder, which goes too
+                    }
                 }
             }
         }
-
-        private static LoudnessCheck.Reading reading(Object o) throws MediaException {
-            if (o instanceof MediaException e) {
-                throw e;
-            }
-            return (LoudnessCheck.Reading) o;
-        }
     }
-
-    private static final java.util.concurrent.Executor CHECKS = r -> {
-        Thread t = new Thread(r, "backbeat-sound-check");
-        t.setDaemon(true);
-        t.start();
-    };
 
     /** A clip's sound already decoded to 48 kHz stereo float PCM (raw, little-endian), or null to decode it here. */
     @FunctionalInterface
@@ -170,8 +245,9 @@ public final class AudioMixer {
     }
 
     /**
-     * Mixes under clips played one after another (their sounds laid end to end, silence where one
-     * has none) and encodes the result as AAC into a file in {@code workDir}.
+     * Prepares the mix under clips played one after another (their sounds laid end to end, silence
+     * where one has none): reads it once, unscaled, to work out the gain that lands on the target
+     * after limiting. Nothing is encoded yet.
      */
     public Mixed mix(List<ClipInfo> clips, DecodedSound decoded, float[][] music, List<DuckingEnvelope.Region> speech,
                      MixSettings s, Path workDir, Path stemsDir, Progress progress, Cancellation cancel)
@@ -213,80 +289,18 @@ public final class AudioMixer {
             source.run((l, r, ml, mr, ol, or, n) -> model.accept(l, r, n), cancel);
             double measured = model.unlimitedLufs();
             double gainDb = model.gainFor(s.targetLufs(), s.ceilingDb(), RELEASE_SEC, MAX_BOOST_DB);
-            progress.update(0.3, 0);
+            progress.update(1.0, 0);
 
-            Path audio = Files.createTempFile(workDir, "mix", ".m4a");
             Path musicStem = stemsDir == null ? null : stemsDir.resolve("music-bed.wav");
             Path originalStem = stemsDir == null || !useOriginal ? null : stemsDir.resolve("original-sound.wav");
-            Encoding enc = new Encoding(source, audio, duration, musicStem, originalStem, progress, cancel);
-            double ceiling = s.ceilingDb();
-            double lufs = enc.pass(gainDb, ceiling, 0.3, 0.7);
-            // limiting strong peaks (a voice close to the microphone) lowers the loudness: measure
-            // again and correct, by the secant through the last two tries, at most twice
-            double lastGain = 0;
-            double lastLufs = 0;
-            for (int attempt = 0; attempt < 2 && measured > -69 && Math.abs(s.targetLufs() - lufs) > LOUDNESS_TOLERANCE; attempt++) {
-                double slope = attempt == 0 ? 1 : (lufs - lastLufs) / (gainDb - lastGain);
-                lastGain = gainDb;
-                lastLufs = lufs;
-                gainDb = Math.min(MAX_BOOST_DB, gainDb + (s.targetLufs() - lufs) / Math.max(0.2, Math.min(1, slope)));
-                lufs = enc.pass(gainDb, ceiling, 0.7, 0.8);
-            }
-            progress.update(1.0, 0);
-            Mixed mixed = new Mixed(enc, measured, gainDb, musicGainDb, ceiling, ownPcm ? originalPcm : null);
+            Mixed mixed = new Mixed(source, duration, measured, gainDb, musicGainDb, s.ceilingDb(), s.targetLufs(), workDir,
+                    ownPcm ? originalPcm : null, musicStem, originalStem, cancel);
             done = true;
             return mixed;
         } finally {
             if (ownPcm && !done) {
                 Files.deleteIfExists(originalPcm);
             }
-        }
-    }
-
-    /** Makes the mix at a gain and ceiling and streams it into FFmpeg's AAC encoder; counts its passes. */
-    private final class Encoding {
-        private final Source source;
-        private final Path audio;
-        private final double duration;
-        private final Path musicStem;
-        private final Path originalStem;
-        private final Progress progress;
-        private final Cancellation cancel;
-        int passes;
-
-        Encoding(Source source, Path audio, double duration, Path musicStem, Path originalStem, Progress progress,
-                 Cancellation cancel) {
-            this.source = source;
-            this.audio = audio;
-            this.duration = duration;
-            this.musicStem = musicStem;
-            this.originalStem = originalStem;
-            this.progress = progress;
-            this.cancel = cancel;
-        }
-
-        /** One pass; returns the loudness of the limited mix as it went into the encoder. */
-        double pass(double gainDb, double ceilingDb, double from, double to) throws MediaException {
-            passes++;
-            LoudnessMeasure after = new LoudnessMeasure(false);
-            List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
-                    "-progress", "pipe:2", "-f", "f32le", "-ar", Integer.toString(RATE), "-ac", "2", "-i", "pipe:0"));
-            args.addAll(AAC);
-            args.addAll(List.of("-f", "mp4", "-y", audio.toString()));
-            FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, stdin -> {
-                        InterleavedPcm sink = new InterleavedPcm(stdin);
-                        writeMix(source, (float) Math.pow(10, gainDb / 20), ceilingDb, sink, after, musicStem, originalStem,
-                                cancel);
-                        sink.flush();
-                    }, null, duration, (f, speed) -> progress.update(from + (to - from) * f, speed), cancel, STALL_SECONDS,
-                    List.of(audio));
-            if (r.exitCode() != 0) {
-                String low = r.stderrText().toLowerCase(java.util.Locale.ROOT);
-                throw new MediaException(MediaException.Kind.FAILED, low.contains("no space left")
-                        ? "The disk holding Backbeat's working files (" + audio.getParent() + ") is full. Free some space and try again."
-                        : "The sound could not be encoded: " + r.stderrText());
-            }
-            return after.integratedLufs();
         }
     }
 
@@ -363,8 +377,7 @@ public final class AudioMixer {
         }
     }
 
-    private static void writeMix(Source source, float gain, double ceilingDb, PcmSink out, LoudnessMeasure after,
-                                 Path musicStem, Path originalStem, Cancellation cancel) throws IOException, MediaException {
+    private static void writeMix(Source source, float gain, double ceilingDb, PcmSink out, Path musicStem, Path originalStem, Cancellation cancel) throws IOException, MediaException {
         PeakLimiter limiter = new PeakLimiter(ceilingDb, RATE, RELEASE_SEC);
         int latency = limiter.latency();
         try (FloatWavWriter ms = musicStem == null ? null : new FloatWavWriter(musicStem, RATE);
@@ -384,11 +397,10 @@ public final class AudioMixer {
                 // the limiter's output lags by its look-ahead: drop that much silence from the front
                 int from = Math.min(n, toSkip[0]);
                 toSkip[0] -= from;
-                if (from < n) {
-                    float[] sl = java.util.Arrays.copyOfRange(l, from, n);
-                    float[] sr = java.util.Arrays.copyOfRange(r, from, n);
-                    after.accept(sl, sr, n - from);
-                    out.write(sl, sr, n - from);
+                if (from == 0) {
+                    out.write(l, r, n);
+                } else if (from < n) {
+                    out.write(java.util.Arrays.copyOfRange(l, from, n), java.util.Arrays.copyOfRange(r, from, n), n - from);
                 }
             }, cancel);
             float[][] tail = limiter.flush();
@@ -396,7 +408,6 @@ public final class AudioMixer {
             if (keep > 0) {
                 float[] tl = java.util.Arrays.copyOfRange(tail[0], tail[0].length - keep, tail[0].length);
                 float[] tr = java.util.Arrays.copyOfRange(tail[1], tail[1].length - keep, tail[1].length);
-                after.accept(tl, tr, keep);
                 out.write(tl, tr, keep);
             }
         }
@@ -438,53 +449,59 @@ public final class AudioMixer {
             float[] mr = new float[CHUNK];
             float[] ol = new float[CHUNK];
             float[] or = new float[CHUNK];
-            byte[] raw = new byte[CHUNK * 8];
-            ByteBuffer bb = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
             long fadeIn = RATE / 50;
             long fadeOut = RATE / 20;
-            try (InputStream in = originalPcm == null ? null : new BufferedInputStream(Files.newInputStream(originalPcm), 1 << 16)) {
-                DataInputStream data = in == null ? null : new DataInputStream(in);
+            try (InputStream in = originalPcm == null ? null : Files.newInputStream(originalPcm)) {
+                StereoPcmReader pcm = in == null ? null : new StereoPcmReader(in);
+                int held = 0;
+                int used = 0;
                 for (long pos = 0; pos < frames; pos += CHUNK) {
                     cancel.throwIfCancelled();
                     int n = (int) Math.min(CHUNK, frames - pos);
-                    int got = data == null ? 0 : readFully(data, raw, n * 8) / 8;
-                    bb.clear();
+                    // the clip's own sound for this chunk, as far as there is any
+                    int got = 0;
+                    while (pcm != null && got < n) {
+                        if (used == held) {
+                            held = pcm.next();
+                            used = 0;
+                            if (held == 0) {
+                                pcm = null;
+                                break;
+                            }
+                        }
+                        int k = Math.min(n - got, held - used);
+                        System.arraycopy(pcm.left, used, ol, got, k);
+                        System.arraycopy(pcm.right, used, or, got, k);
+                        used += k;
+                        got += k;
+                    }
+                    float mLen = music[0].length;
                     for (int i = 0; i < n; i++) {
                         long t = pos + i;
                         float g = mg * duck.gainAt(t / (double) RATE);
-                        ml[i] = t < music[0].length ? music[0][(int) t] * g : 0;
-                        mr[i] = t < music[1].length ? music[1][(int) t] * g : 0;
+                        ml[i] = t < mLen ? music[0][(int) t] * g : 0;
+                        mr[i] = t < mLen ? music[1][(int) t] * g : 0;
                         if (i < got) {
-                            float j = joins.length == 0 ? 1f : joinFade(t);
-                            ol[i] = bb.getFloat() * og * j;
-                            or[i] = bb.getFloat() * og * j;
+                            float j = joins.length == 0 ? og : og * joinFade(t);
+                            ol[i] *= j;
+                            or[i] *= j;
                         } else {
                             ol[i] = 0;
                             or[i] = 0;
                         }
-                        float edge = t < fadeIn ? t / (float) fadeIn : frames - t < fadeOut ? (frames - t) / (float) fadeOut : 1f;
-                        ml[i] *= edge;
-                        mr[i] *= edge;
-                        ol[i] *= edge;
-                        or[i] *= edge;
+                        if (t < fadeIn || frames - t < fadeOut) {
+                            float edge = t < fadeIn ? t / (float) fadeIn : (frames - t) / (float) fadeOut;
+                            ml[i] *= edge;
+                            mr[i] *= edge;
+                            ol[i] *= edge;
+                            or[i] *= edge;
+                        }
                         l[i] = ml[i] + ol[i];
                         r[i] = mr[i] + or[i];
                     }
                     sink.accept(l, r, ml, mr, ol, or, n);
                 }
             }
-        }
-
-        private static int readFully(DataInputStream in, byte[] buf, int len) throws IOException {
-            int total = 0;
-            while (total < len) {
-                int k = in.read(buf, total, len - total);
-                if (k < 0) {
-                    break;
-                }
-                total += k;
-            }
-            return total;
         }
     }
 }

@@ -27,16 +27,25 @@ final class LoudnessCheck {
         FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel",
                         "error", "-progress", "pipe:2", "-i", MediaProbe.ffmpegInput(file), "-map", "0:a:0", "-ac", "2",
                         "-ar", "48000", "-f", "f32le", "pipe:1"),
-                in -> {
-                    StereoPcmReader pcm = new StereoPcmReader(new java.io.BufferedInputStream(in, 1 << 16));
-                    for (int n; (n = pcm.next()) > 0; ) {
-                        m.accept(pcm.left, pcm.right, n);
-                    }
-                }, durationSec, Progress.none(), cancel, 60, List.of());
+                in -> accept(m, in), durationSec, Progress.none(), cancel, 60, List.of());
         if (r.exitCode() != 0) {
             throw new MediaException(MediaException.Kind.FAILED, "The exported sound could not be checked: " + r.stderrText());
         }
         return new Reading(m.integratedLufs(), m.truePeakDb());
+    }
+
+    /** Measures 48 kHz stereo float PCM (raw, little-endian) read to its end. */
+    static Reading measure(java.io.InputStream pcm) throws java.io.IOException {
+        LoudnessMeasure m = new LoudnessMeasure();
+        accept(m, pcm);
+        return new Reading(m.integratedLufs(), m.truePeakDb());
+    }
+
+    private static void accept(LoudnessMeasure m, java.io.InputStream in) throws java.io.IOException {
+        StereoPcmReader pcm = new StereoPcmReader(in);
+        for (int n; (n = pcm.next()) > 0; ) {
+            m.accept(pcm.left, pcm.right, n);
+        }
     }
 
 }

@@ -103,6 +103,7 @@ public final class LoudnessMeasure {
         // each sample is stored twice, TAPS apart, so the newest TAPS samples are always contiguous
         private final double[] history = new double[2 * TAPS];
         private int pos;
+        private int sinceLoud = TAPS;
         double max;
 
         private static double[][] kernel() {
@@ -149,12 +150,15 @@ public final class LoudnessMeasure {
             history[pos + TAPS] = x;
             pos = pos + 1 == TAPS ? 0 : pos + 1;
             double local = Math.abs(x);
-            double window = 0;
-            for (int t = 0; t < TAPS; t++) {
-                double a = Math.abs(history[pos + t]);
-                window = a > window ? a : window;
+            // Samples since the last one that could lift an interpolated point over the floor (as the
+            // floor was then: callers' floors never fall, so a sample below it stays below). When the
+            // whole window is quiet, no interpolated point can pass the floor.
+            if (local * BOUND > floor) {
+                sinceLoud = 0;
+            } else if (sinceLoud < TAPS) {
+                sinceLoud++;
             }
-            if (window * BOUND <= floor) {
+            if (sinceLoud >= TAPS) {
                 max = Math.max(max, local);
                 return local;
             }

@@ -13,8 +13,9 @@ public final class PeakLimiter {
     private final float[] delayL;
     private final float[] delayR;
     private final float[] peaks;
-    /** Positions (as counts of samples seen) of a falling run of peaks: the window's maximum in O(1). */
-    private final long[] maxQueue;
+    /** A falling run of peaks (their slots in {@link #peaks}, and when each came): the window's maximum in O(1). */
+    private final int[] queue;
+    private final long[] queueAge;
     private int qHead;
     private int qSize;
     private final LoudnessMeasure.TruePeak truePeakL = new LoudnessMeasure.TruePeak();
@@ -30,7 +31,8 @@ public final class PeakLimiter {
         this.delayL = new float[lookahead];
         this.delayR = new float[lookahead];
         this.peaks = new float[lookahead];
-        this.maxQueue = new long[lookahead + 1];
+        this.queue = new int[lookahead + 1];
+        this.queueAge = new long[lookahead + 1];
     }
 
     /**
@@ -38,6 +40,7 @@ public final class PeakLimiter {
      * calls return silence for that long, and {@link #flush} gives the tail.
      */
     public void process(float[] left, float[] right, int n) {
+        int size = queue.length;
         for (int i = 0; i < n; i++) {
             // peaks between samples count too (4x oversampled), so the true peak stays under the ceiling
             // (below the ceiling the exact value does not matter: the gain stays 1 either way)
@@ -47,19 +50,27 @@ public final class PeakLimiter {
             delayL[pos] = left[i];
             delayR[pos] = right[i];
             peaks[pos] = peak;
-            pos = (pos + 1) % lookahead;
-            // the highest peak still in the look-ahead window sets the gain needed now
-            long now = seen;
-            while (qSize > 0 && peakAt(maxQueue[(qHead + qSize - 1) % maxQueue.length]) <= peak) {
+            int slot = pos;
+            pos = pos + 1 == lookahead ? 0 : pos + 1;
+            // the highest peak still in the look-ahead window sets the gain needed now; the queue holds
+            // the slots of a falling run of peaks, oldest at its head
+            while (qSize > 0) {
+                int tail = qHead + qSize - 1;
+                if (peaks[queue[tail >= size ? tail - size : tail]] > peak) {
+                    break;
+                }
                 qSize--;
             }
-            maxQueue[(qHead + qSize) % maxQueue.length] = now;
+            int at = qHead + qSize;
+            at = at >= size ? at - size : at;
+            queue[at] = slot;
+            queueAge[at] = seen;
             qSize++;
-            while (maxQueue[qHead] <= now - lookahead) {
-                qHead = (qHead + 1) % maxQueue.length;
+            while (queueAge[qHead] <= seen - lookahead) {
+                qHead = qHead + 1 == size ? 0 : qHead + 1;
                 qSize--;
             }
-            float windowPeak = peakAt(maxQueue[qHead]);
+            float windowPeak = peaks[queue[qHead]];
             double needed = windowPeak > ceiling ? ceiling / windowPeak : 1;
             gain = needed < gain ? needed : gain + (needed - gain) * release;
             if (seen++ < lookahead) {
@@ -70,10 +81,6 @@ public final class PeakLimiter {
                 right[i] = clamp((float) (outR * gain));
             }
         }
-    }
-
-    private float peakAt(long sample) {
-        return peaks[(int) (sample % lookahead)];
     }
 
     private float clamp(float v) {

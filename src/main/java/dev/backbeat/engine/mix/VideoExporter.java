@@ -19,8 +19,11 @@ import java.util.Locale;
 
 /**
  * Writes the MP4: the clip's picture (copied untouched when it already fits, else re-encoded with
- * libx264 and reframed, with titles laid over it) and the mixed sound, already encoded and checked
- * by {@link AudioMixer}, copied in; {@code +faststart}.
+ * libx264 and reframed, with titles laid over it) and the mixed sound; {@code +faststart}. When the
+ * picture is copied, the mix is fed to the same FFmpeg process and encoded as it writes the file;
+ * when the picture is re-encoded, the sound is encoded and checked first, so a correction never
+ * costs a second video encode. Either way the written sound is checked (decoded again and measured)
+ * before the file is moved into place, and written again if the check asks for it.
  * The file is written next to the target under a temporary name and moved into place only when
  * complete; on cancel or failure nothing is left behind, and the source is never touched.
  */
@@ -49,25 +52,98 @@ public final class VideoExporter {
     public record Result(Path file, FramePlan frame) {
     }
 
-    /** The sound's check, awaited before the file is moved into place. */
-    @FunctionalInterface
-    public interface AudioCheck {
-        /** Waits for the check; true when the sound file had to be encoded again (the video is then written again). */
-        boolean settle() throws MediaException;
+    /** The sound the video gets. */
+    public interface Soundtrack {
+        /** True when the sound can be made on demand and fed through {@link #feed}; false when it is only a file. */
+        boolean live();
 
-        AudioCheck NONE = () -> false;
+        /** FFmpeg's input options for what {@link #feed} writes. */
+        List<String> input();
+
+        /** FFmpeg's encoder options for the sound. */
+        List<String> encoder();
+
+        /** Writes the sound (see {@link #input}). */
+        void feed(java.io.OutputStream out) throws IOException, MediaException;
+
+        /** The sound encoded into a file (AAC), made now if need be. */
+        Path encode(Progress progress, Cancellation cancel) throws MediaException;
+
+        /** Measures the written sound, decoded again, from raw PCM as {@link #input} describes it. */
+        void measure(java.io.InputStream decoded) throws IOException, MediaException;
+
+        /** Measures the sound written into {@code file} (decoding it). */
+        void measure(Path file) throws MediaException;
+
+        /** Judges the last measurement: true when the sound is right, false when it must be written again (already corrected). */
+        boolean accept() throws MediaException;
+
+        /** A sound already encoded (AAC), copied in as it is. */
+        static Soundtrack encoded(Path aac) {
+            return new Soundtrack() {
+                @Override
+                public boolean live() {
+                    return false;
+                }
+
+                @Override
+                public List<String> input() {
+                    return List.of();
+                }
+
+                @Override
+                public List<String> encoder() {
+                    return List.of("-c:a", "copy");
+                }
+
+                @Override
+                public void feed(java.io.OutputStream out) {
+                    throw new UnsupportedOperationException("an encoded sound is copied, not fed");
+                }
+
+                @Override
+                public Path encode(Progress progress, Cancellation cancel) {
+                    return aac;
+                }
+
+                @Override
+                public void measure(java.io.InputStream decoded) {
+                }
+
+                @Override
+                public void measure(Path file) {
+                }
+
+                @Override
+                public boolean accept() {
+                    return true;
+                }
+            };
+        }
     }
+
+    /**
+     * The sound just encoded into the file (its stream 1, after the picture) decoded again by FFmpeg
+     * (7.0 and later: a loopback decoder) and written out as the same raw PCM the mix was fed in,
+     * so it is checked while the file is written. Gives the same samples as decoding the file.
+     */
+    private static final List<String> LOOPBACK_CHECK = List.of("-dec", "0:1", "-filter_complex", "[dec:0]anull[check]",
+            "-map", "[check]", "-c:a", "pcm_f32le", "-ac", "2", "-ar", Integer.toString(AudioMixer.RATE), "-f", "f32le",
+            "pipe:1");
+
+    /** How many times a file is written at most before the sound's check gives up (it says why itself first). */
+    private static final int MAX_WRITES = 8;
 
     public Result export(ClipInfo clip, Path audio, Path target, Options o, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
-        return export(List.of(clip), audio, AudioCheck.NONE, target, o, progress, cancel);
+        return export(List.of(clip), Soundtrack.encoded(audio), target, o, progress, cancel);
     }
 
     /**
      * Exports clips played one after another (a single clip may be copied; several are always joined
-     * anew) with {@code audio}, the encoded sound {@link AudioMixer#mix} made.
+     * anew) with {@code sound}.
      */
-    public Result export(List<ClipInfo> clips, Path audio, AudioCheck check, Path target, Options o, Progress progress,
+    public Result export(List<ClipInfo> clips, Soundtrack sound, Path target, Options o, Progress progress,
                          Cancellation cancel) throws MediaException, ExportException {
         Path out = target.toAbsolutePath().normalize();
         for (ClipInfo c : clips) {
@@ -87,11 +163,45 @@ public final class VideoExporter {
                 cards.add(png);
                 TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
             }
-            List<String> args = arguments(clips, duration, audio, partial, frame, o, cards);
-            write(args, duration, partial, dir, progress, cancel);
-            if (check.settle()) {
-                // the sound was encoded again (its peaks came out too high): write the file again with it
-                write(args, duration, partial, dir, Progress.none(), cancel);
+            if (frame.copy() && sound.live()) {
+                // The picture is only copied: the sound is encoded in the same pass, and FFmpeg decodes
+                // what it encoded again (a loopback decoder) and hands it over to be checked as it goes.
+                boolean loopback = true;
+                Progress shown = progress;
+                for (int n = 0; n < MAX_WRITES; n++) {
+                    List<String> args = arguments(clips, duration, null, sound, partial, frame, o, cards);
+                    if (loopback) {
+                        args.addAll(LOOPBACK_CHECK);
+                    }
+                    FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, sound::feed,
+                            loopback ? sound::measure : null, duration, shown, cancel, STALL_SECONDS, List.of(partial));
+                    if (r.exitCode() != 0) {
+                        Files.deleteIfExists(partial);
+                        if (loopback && r.stderrText().contains("'dec'")) {
+                            // an FFmpeg older than 7.0 (one the user chose): check the written file instead
+                            loopback = false;
+                            n--;
+                            continue;
+                        }
+                        throw failure(r.stderrText(), dir);
+                    }
+                    if (!loopback) {
+                        sound.measure(partial);
+                    }
+                    if (sound.accept()) {
+                        break;
+                    }
+                    shown = Progress.none();
+                }
+            } else {
+                Path audio = sound.encode(Progress.none(), cancel);
+                sound.measure(audio);
+                for (int n = 1; !sound.accept() && n < MAX_WRITES; n++) {
+                    audio = sound.encode(Progress.none(), cancel);
+                    sound.measure(audio);
+                }
+                List<String> args = arguments(clips, duration, audio, Soundtrack.encoded(audio), partial, frame, o, cards);
+                write(args, null, duration, partial, dir, progress, cancel);
             }
             moveIntoPlace(partial, out);
             return new Result(out, frame);
@@ -103,9 +213,9 @@ public final class VideoExporter {
         }
     }
 
-    private void write(List<String> args, double duration, Path partial, Path dir, Progress progress, Cancellation cancel)
-            throws MediaException, ExportException, IOException {
-        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, duration, progress, cancel,
+    private void write(List<String> args, FfmpegRunner.InputWriter feed, double duration, Path partial, Path dir,
+                       Progress progress, Cancellation cancel) throws MediaException, ExportException, IOException {
+        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, feed, null, duration, progress, cancel,
                 STALL_SECONDS, List.of(partial));
         if (r.exitCode() != 0) {
             Files.deleteIfExists(partial);
@@ -134,15 +244,21 @@ public final class VideoExporter {
         }
     }
 
-    private static List<String> arguments(List<ClipInfo> clips, double duration, Path audioFile, Path partial, FramePlan frame,
-                                          Options o, List<Path> cards) {
+    /** FFmpeg's arguments: the sound comes from {@code audioFile} when given, else from the process's input (fed). */
+    private static List<String> arguments(List<ClipInfo> clips, double duration, Path audioFile, Soundtrack sound, Path partial,
+                                          FramePlan frame, Options o, List<Path> cards) {
         List<String> a = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
                 "-progress", "pipe:2"));
         for (ClipInfo c : clips) {
             a.addAll(List.of("-i", MediaProbe.ffmpegInput(c.path())));
         }
         int audio = clips.size();
-        a.addAll(List.of("-i", audioFile.toString()));
+        if (audioFile != null) {
+            a.addAll(List.of("-i", audioFile.toString()));
+        } else {
+            a.addAll(sound.input());
+            a.addAll(List.of("-i", "pipe:0"));
+        }
         for (Path card : cards) {
             a.addAll(List.of("-loop", "1", "-i", card.toString()));
         }
@@ -174,7 +290,8 @@ public final class VideoExporter {
                     "-c:v", "libx264", "-preset", o.preset(), "-crf", Integer.toString(o.crf()),
                     "-profile:v", "high", "-pix_fmt", "yuv420p"));
         }
-        a.addAll(List.of("-fps_mode", clips.size() == 1 ? "passthrough" : "cfr", "-c:a", "copy",
+        a.addAll(sound.encoder());
+        a.addAll(List.of("-fps_mode", clips.size() == 1 ? "passthrough" : "cfr",
                 "-t", num(duration), "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y",
                 partial.toString()));
         return a;

@@ -128,11 +128,11 @@ public final class ScorePipeline {
         }
     }
 
-    public VideoExporter.Result export(List<ClipInfo> clips, Path audio, VideoExporter.AudioCheck check, Path target,
+    public VideoExporter.Result export(List<ClipInfo> clips, VideoExporter.Soundtrack sound, Path target,
                                        VideoExporter.Options options, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
         try {
-            return timed("export", () -> new VideoExporter(runner).export(clips, audio, check, target, options, progress, cancel));
+            return timed("export", () -> new VideoExporter(runner).export(clips, sound, target, options, progress, cancel));
         } catch (IOException e) {
             throw new ExportException("The video could not be written: " + e.getMessage(), e);
         }

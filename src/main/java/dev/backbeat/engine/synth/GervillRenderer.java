@@ -54,26 +54,37 @@ public final class GervillRenderer {
      * summed as it is made instead of held whole.
      */
     public Stream open(Sequence seq, int[] tracks) {
+        return open(seq, tracks, -1);
+    }
+
+    /**
+     * As {@link #open(Sequence, int[])}, playing only one MIDI channel of those tracks ({@code -1}:
+     * all). The synthesizer is linear in its channels (each voice, and the reverb, only adds), so
+     * the channels rendered apart add up to the tracks rendered together, up to rounding.
+     */
+    public Stream open(Sequence seq, int[] tracks, int channel) {
         TempoMap tempo = new TempoMap(seq);
         Synthesizer synth = newSynth();
         AudioInputStream in = null;
         try {
             in = open(synth);
-            // Loading only the programs these tracks play: preparing all of a General MIDI bank's
-            // instruments cost more than some whole renders.
-            java.util.Set<Integer> programs = programs(seq, tracks);
+            // Loading only the instruments these tracks play: preparing all of a General MIDI bank's
+            // instruments cost more than some whole renders, and even one program number matches a
+            // piano, its variations and a drum kit.
             int loaded = 0;
-            for (javax.sound.midi.Instrument ins : soundbank.getInstruments()) {
-                if (programs.contains(ins.getPatch().getProgram()) && synth.loadInstrument(ins)) loaded++;
+            for (javax.sound.midi.Instrument ins : wanted(soundbank.getInstruments(), patches(seq, tracks, channel))) {
+                if (synth.loadInstrument(ins)) loaded++;
             }
-            if (loaded == 0 && !programs.isEmpty()) throw new SynthException("The SoundFont has none of the instruments needed.");
+            if (loaded == 0) throw new SynthException("The SoundFont has none of the instruments needed.");
             Receiver rx = synth.getReceiver();
             for (int ti : tracks) {
                 Track t = seq.getTracks()[ti];
                 for (int i = 0; i < t.size(); i++) {
                     MidiEvent e = t.get(i);
                     MidiMessage m = e.getMessage();
-                    if (m instanceof ShortMessage) rx.send(m, tempo.micros(e.getTick()));
+                    if (m instanceof ShortMessage sm && (channel < 0 || sm.getChannel() == channel)) {
+                        rx.send(m, tempo.micros(e.getTick()));
+                    }
                 }
             }
             return new Stream(synth, in);
@@ -91,6 +102,8 @@ public final class GervillRenderer {
         private final Synthesizer synth;
         private final AudioInputStream in;
         private final byte[] buf = new byte[CHUNK * 8];
+        private final java.nio.FloatBuffer floats = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        private final float[] samples = new float[CHUNK * 2];
 
         Stream(Synthesizer synth, AudioInputStream in) {
             this.synth = synth;
@@ -100,17 +113,23 @@ public final class GervillRenderer {
         /** Reads up to {@code n} frames into {@code out} from {@code offset}; returns how many. */
         public int read(float[][] out, int offset, int n) {
             int done = 0;
+            float[] left = out[0];
+            float[] right = out[1];
             try {
                 while (done < n) {
                     int want = Math.min(CHUNK, n - done) * 8;
                     int got = in.readNBytes(buf, 0, want);
                     if (got <= 0) break;
-                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, got).order(ByteOrder.LITTLE_ENDIAN);
-                    for (int f = 0; f < got / 8; f++) {
-                        out[0][offset + done + f] = bb.getFloat();
-                        out[1][offset + done + f] = bb.getFloat();
+                    int frames = got / 8;
+                    // one bulk copy (a memory copy even before the JIT has compiled this loop), then deinterleave
+                    floats.clear();
+                    floats.get(samples, 0, 2 * frames);
+                    int at = offset + done;
+                    for (int f = 0, k = 0; f < frames; f++, k += 2) {
+                        left[at + f] = samples[k];
+                        right[at + f] = samples[k + 1];
                     }
-                    done += got / 8;
+                    done += frames;
                 }
                 return done;
             } catch (IOException e) {
@@ -129,18 +148,72 @@ public final class GervillRenderer {
         }
     }
 
-    private static java.util.Set<Integer> programs(Sequence seq, int[] tracks) {
-        java.util.Set<Integer> out = new java.util.HashSet<>();
+    /** An instrument as a channel asks for it: bank (CC0 × 128 + CC32), program, and whether it is the drum channel's. */
+    record Wanted(int bank, int program, boolean percussion) {
+    }
+
+    /** What the channels of these tracks (or the one channel asked for) select; a channel that selects nothing plays bank 0, program 0. */
+    static java.util.Set<Wanted> patches(Sequence seq, int[] tracks, int channel) {
+        java.util.Set<Wanted> out = new java.util.LinkedHashSet<>();
+        int[] msb = new int[16];
+        int[] lsb = new int[16];
+        boolean[] used = new boolean[16];
+        boolean[] chosen = new boolean[16];
         for (int ti : tracks) {
             Track t = seq.getTracks()[ti];
             for (int i = 0; i < t.size(); i++) {
-                if (t.get(i).getMessage() instanceof ShortMessage m && m.getCommand() == ShortMessage.PROGRAM_CHANGE) {
-                    out.add(m.getData1());
+                if (!(t.get(i).getMessage() instanceof ShortMessage m) || (channel >= 0 && m.getChannel() != channel)) continue;
+                int ch = m.getChannel();
+                used[ch] = true;
+                if (m.getCommand() == ShortMessage.CONTROL_CHANGE && m.getData1() == 0) msb[ch] = m.getData2();
+                if (m.getCommand() == ShortMessage.CONTROL_CHANGE && m.getData1() == 32) lsb[ch] = m.getData2();
+                if (m.getCommand() == ShortMessage.PROGRAM_CHANGE) {
+                    out.add(new Wanted(msb[ch] * 128 + lsb[ch], m.getData1(), ch == 9));
+                    chosen[ch] = true;
                 }
             }
         }
-        if (out.isEmpty()) out.add(0);
+        for (int ch = 0; ch < 16; ch++) {
+            if (used[ch] && !chosen[ch]) out.add(new Wanted(0, 0, ch == 9));
+        }
+        if (out.isEmpty()) out.add(new Wanted(0, 0, channel == 9));
         return out;
+    }
+
+    /**
+     * The bank's instruments for what is wanted: the exact patch, else the same program in bank 0
+     * (what the synthesizer falls back to), else every instrument with that program number.
+     */
+    static java.util.List<javax.sound.midi.Instrument> wanted(javax.sound.midi.Instrument[] bank, java.util.Set<Wanted> wanted) {
+        java.util.List<javax.sound.midi.Instrument> out = new java.util.ArrayList<>();
+        for (Wanted w : wanted) {
+            java.util.List<javax.sound.midi.Instrument> exact = new java.util.ArrayList<>();
+            java.util.List<javax.sound.midi.Instrument> bankZero = new java.util.ArrayList<>();
+            java.util.List<javax.sound.midi.Instrument> anyBank = new java.util.ArrayList<>();
+            for (javax.sound.midi.Instrument ins : bank) {
+                javax.sound.midi.Patch p = ins.getPatch();
+                if (p.getProgram() != w.program()) continue;
+                anyBank.add(ins);
+                if (percussion(p) != w.percussion()) continue;
+                if (p.getBank() == w.bank()) exact.add(ins);
+                if (p.getBank() == 0) bankZero.add(ins);
+            }
+            java.util.List<javax.sound.midi.Instrument> pick = !exact.isEmpty() ? exact : !bankZero.isEmpty() ? bankZero : anyBank;
+            for (javax.sound.midi.Instrument ins : pick) {
+                if (!out.contains(ins)) out.add(ins);
+            }
+        }
+        return out;
+    }
+
+    /** Gervill's patches say whether they are drum kits ({@code ModelPatch.isPercussion}, JDK-internal: reached by reflection). */
+    private static boolean percussion(javax.sound.midi.Patch p) {
+        try {
+            return p.getClass().getName().equals("com.sun.media.sound.ModelPatch")
+                    && (Boolean) p.getClass().getMethod("isPercussion").invoke(p);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Synthesizer newSynth() {

@@ -32,26 +32,29 @@ public final class Mastering {
 
     private float[][] finish(float[][] mix, float[][][] stems, double levelDb, double fadeOutSec) {
         int n = mix[0].length;
+        float[] left = mix[0];
+        float[] right = mix[1];
         double sum = 0;
-        for (int c = 0; c < 2; c++) for (float v : mix[c]) sum += v * (double) v;
+        for (int i = 0; i < n; i++) sum += left[i] * (double) left[i] + right[i] * (double) right[i];
         double rms = Math.sqrt(sum / Math.max(1, 2.0 * n));
         double gain = rms > 1e-9 ? Math.pow(10, levelDb / 20) / rms : 1;
         double ceiling = Math.pow(10, CEILING_DB / 20);
         float[] g = limiterGain(mix, gain, ceiling);
         int fade = (int) Math.round(fadeOutSec * GervillRenderer.RATE);
         int fadeIn = (int) (0.003 * GervillRenderer.RATE);
+        float lim = (float) ceiling;
         for (int i = 0; i < n; i++) {
             double f = 1;
             if (i >= n - fade) f = (n - 1 - i) / (double) fade;
             if (i < fadeIn) f = Math.min(f, i / (double) fadeIn);
-            g[i] = (float) (g[i] * gain * f);
+            float gi = (float) (g[i] * gain * f);
+            left[i] = Math.max(-lim, Math.min(lim, left[i] * gi));
+            right[i] = Math.max(-lim, Math.min(lim, right[i] * gi));
+            g[i] = gi;
         }
-        float lim = (float) ceiling;
-        for (int c = 0; c < 2; c++) {
-            float[] m = mix[c];
-            for (int i = 0; i < n; i++) m[i] = Math.max(-lim, Math.min(lim, m[i] * g[i]));
-            for (float[][] s : stems) {
-                float[] x = s[c];
+        for (float[][] st : stems) {
+            for (int c = 0; c < 2; c++) {
+                float[] x = st[c];
                 for (int i = 0; i < n; i++) x[i] *= g[i];
             }
         }
@@ -61,28 +64,47 @@ public final class Mastering {
     /** Per-sample gain (without the make-up gain) keeping |gain·x| under the ceiling. */
     private static float[] limiterGain(float[][] mix, double gain, double ceiling) {
         int n = mix[0].length;
+        float[] left = mix[0];
+        float[] right = mix[1];
         float[] need = new float[n];
+        boolean any = false;
         for (int i = 0; i < n; i++) {
-            double peak = Math.max(Math.abs(mix[0][i]), Math.abs(mix[1][i])) * gain;
-            need[i] = peak > ceiling ? (float) (ceiling / peak) : 1f;
+            double peak = Math.max(Math.abs(left[i]), Math.abs(right[i])) * gain;
+            if (peak > ceiling) {
+                need[i] = (float) (ceiling / peak);
+                any = true;
+            } else {
+                need[i] = 1f;
+            }
         }
-        // Sliding minimum over the look-ahead window, so the gain is already down when a peak arrives.
-        float[] g = new float[n];
-        int[] deque = new int[LOOKAHEAD + 2];
-        int head = 0, size = 0;
-        for (int i = n - 1 + LOOKAHEAD; i >= 0; i--) {
-            if (i < n) {
-                while (size > 0 && need[deque[(head + size - 1) % deque.length]] >= need[i]) size--;
-                deque[(head + size) % deque.length] = i;
-                size++;
+        if (!any) {
+            return need;
+        }
+        // The lowest need over the look-ahead window [i, i + LOOKAHEAD], so the gain is already down
+        // when a peak arrives: van Herk / Gil-Werman, a running minimum forwards and backwards within
+        // blocks of the window's length, two reads per sample whatever the window.
+        int w = LOOKAHEAD + 1;
+        float[] fwd = new float[n];
+        float[] bwd = new float[n];
+        for (int start = 0; start < n; start += w) {
+            int end = Math.min(n, start + w);
+            float m = 1f;
+            for (int i = start; i < end; i++) {
+                m = Math.min(m, need[i]);
+                fwd[i] = m;
             }
-            int k = i - LOOKAHEAD;
-            if (k < 0) continue;
-            while (size > 0 && deque[head] > k + LOOKAHEAD) {
-                head = (head + 1) % deque.length;
-                size--;
+            m = 1f;
+            for (int i = end - 1; i >= start; i--) {
+                m = Math.min(m, need[i]);
+                bwd[i] = m;
             }
-            g[k] = size == 0 ? 1f : need[deque[head]];
+        }
+        float[] g = fwd;
+        for (int i = 0; i < n; i++) {
+            int last = Math.min(n - 1, i + LOOKAHEAD);
+            // the window starts in block i / w and either fills it (i at its start, or the end of the
+            // piece in it) or ends in the next one
+            g[i] = last / w == i / w ? bwd[i] : Math.min(bwd[i], fwd[last]);
         }
         double current = 1;
         for (int i = 0; i < n; i++) {

@@ -30,27 +30,35 @@ public final class MusicRenderer {
     }
 
     public RenderedMusic render(Sequence seq, double durationSec, double levelDb) {
-        Track[] tracks = seq.getTracks();
-        List<String> names = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < tracks.length; i++) {
-            String name = name(tracks[i]);
-            if (name != null && hasNotes(tracks[i])) {
-                names.add(name);
-                indexes.add(i);
-            }
-        }
-        if (names.isEmpty()) throw new SynthException("There are no notes to render.");
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, names.size()));
+        List<Part> parts = parts(seq);
+        int frames = (int) Math.round(durationSec * GervillRenderer.RATE);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, unitCount(parts)));
         try {
-            List<Future<float[][]>> jobs = new ArrayList<>();
             GervillRenderer renderer = new GervillRenderer(soundbank);
-            for (int idx : indexes) jobs.add(pool.submit(() -> renderer.render(seq, new int[] {idx}, durationSec)));
-            float[][][] parts = new float[jobs.size()][][];
-            for (int i = 0; i < jobs.size(); i++) parts[i] = jobs.get(i).get();
-            float[][] mix = new Mastering().master(parts, levelDb, 0.12);
+            List<List<Future<float[][]>>> jobs = new ArrayList<>();
+            for (Part part : parts) {
+                List<Future<float[][]>> unitJobs = new ArrayList<>();
+                for (int channel : part.channels()) unitJobs.add(null);
+                jobs.add(unitJobs);
+            }
+            for (Unit u : byCost(parts)) {
+                jobs.get(u.part()).set(u.index(), pool.submit(() -> {
+                    float[][] out = new float[2][frames];
+                    try (GervillRenderer.Stream st = renderer.open(seq, new int[] {parts.get(u.part()).track()}, u.channel())) {
+                        st.read(out, 0, frames);
+                    }
+                    return out;
+                }));
+            }
+            float[][][] stems = new float[parts.size()][][];
+            for (int p = 0; p < parts.size(); p++) {
+                List<Future<float[][]>> unitJobs = jobs.get(p);
+                stems[p] = unitJobs.get(0).get();
+                for (int k = 1; k < unitJobs.size(); k++) add(stems[p], unitJobs.get(k).get(), frames);
+            }
+            float[][] mix = new Mastering().master(stems, levelDb, 0.12);
             Map<String, float[][]> byName = new LinkedHashMap<>();
-            for (int i = 0; i < parts.length; i++) byName.put(names.get(i), parts[i]);
+            for (int i = 0; i < stems.length; i++) byName.put(parts.get(i).name(), stems[i]);
             return new RenderedMusic(mix, byName);
         } catch (ExecutionException | InterruptedException e) {
             throw failure(e);
@@ -69,39 +77,69 @@ public final class MusicRenderer {
      * samples as {@link #render}.
      */
     public float[][] renderMix(Sequence seq, double durationSec, double levelDb) {
-        Track[] tracks = seq.getTracks();
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < tracks.length; i++) {
-            if (name(tracks[i]) != null && hasNotes(tracks[i])) {
-                indexes.add(i);
-            }
-        }
-        if (indexes.isEmpty()) throw new SynthException("There are no notes to render.");
+        List<Part> parts = parts(seq);
+        int units = unitCount(parts);
         int frames = (int) Math.round(durationSec * GervillRenderer.RATE);
         // Blocks as long as the memory budget allows: a part rendered for long stretches on one
         // thread keeps its synthesizer in that core's cache (4-second blocks cost 15-40 % more CPU).
-        int step = Math.max((int) (4 * GervillRenderer.RATE), Math.min(frames, (int) (BLOCK_BUDGET_BYTES / (8L * indexes.size()))));
+        int step = Math.max((int) (4 * GervillRenderer.RATE), Math.min(frames, (int) (BLOCK_BUDGET_BYTES / (8L * (units + 1)))));
         float[][] mix = new float[2][frames];
         GervillRenderer renderer = new GervillRenderer(soundbank);
-        List<GervillRenderer.Stream> streams = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, indexes.size()));
+        List<Unit> order = byCost(parts);
+        Unit[][] grid = new Unit[parts.size()][];
+        for (int p = 0; p < parts.size(); p++) grid[p] = new Unit[parts.get(p).channels().length];
+        for (Unit u : order) grid[u.part()][u.index()] = u;
+        Map<Unit, GervillRenderer.Stream> streams = new LinkedHashMap<>();
+        Map<Unit, float[][]> pieces = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, units));
         try {
-            for (int idx : indexes) streams.add(renderer.open(seq, new int[] {idx}));
-            float[][][] pieces = new float[streams.size()][2][step];
+            for (Unit u : order) {
+                pieces.put(u, new float[2][step]);
+            }
+            float[][] stem = new float[2][step];
             for (int pos = 0; pos < frames; pos += step) {
                 int n = Math.min(step, frames - pos);
-                List<Future<Integer>> jobs = new ArrayList<>();
-                for (int k = 0; k < streams.size(); k++) {
-                    GervillRenderer.Stream st = streams.get(k);
-                    float[][] piece = pieces[k];
-                    jobs.add(pool.submit(() -> st.read(piece, 0, n)));
+                // the longest jobs first, so the threads finish together
+                Map<Unit, Future<Integer>> jobs = new LinkedHashMap<>();
+                for (Unit u : order) {
+                    float[][] piece = pieces.get(u);
+                    jobs.put(u, pool.submit(() -> {
+                        // each synthesizer is started on its worker too: loading its instruments is work
+                        GervillRenderer.Stream st;
+                        synchronized (streams) {
+                            st = streams.get(u);
+                        }
+                        if (st == null) {
+                            st = renderer.open(seq, new int[] {parts.get(u.part()).track()}, u.channel());
+                            synchronized (streams) {
+                                streams.put(u, st);
+                            }
+                        }
+                        return st.read(piece, 0, n);
+                    }));
                 }
-                for (int k = 0; k < jobs.size(); k++) {
-                    int got = jobs.get(k).get();
+                // summed part by part in the score's order, each part's channels first, as render() does
+                for (int p = 0; p < parts.size(); p++) {
+                    float[][] sum = null;
+                    for (int k = 0; k < parts.get(p).channels().length; k++) {
+                        Unit key = grid[p][k];
+                        int got = jobs.get(key).get();
+                        float[][] piece = pieces.get(key);
+                        zeroTail(piece, got, n);
+                        if (k == 0) {
+                            sum = piece;
+                        } else {
+                            if (k == 1) {
+                                for (int c = 0; c < 2; c++) System.arraycopy(sum[c], 0, stem[c], 0, n);
+                                sum = stem;
+                            }
+                            add(sum, piece, n);
+                        }
+                    }
                     for (int c = 0; c < 2; c++) {
                         float[] m = mix[c];
-                        float[] x = pieces[k][c];
-                        for (int i = 0; i < got; i++) m[pos + i] += x[i];
+                        float[] x = sum[c];
+                        for (int i = 0; i < n; i++) m[pos + i] += x[i];
                     }
                 }
             }
@@ -110,7 +148,92 @@ public final class MusicRenderer {
             throw failure(e);
         } finally {
             pool.shutdownNow();
-            streams.forEach(GervillRenderer.Stream::close);
+            // the workers are stopped first, so no stream is opened after this
+            try {
+                pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (streams) {
+                streams.values().forEach(GervillRenderer.Stream::close);
+            }
+        }
+    }
+
+    /** A named track with notes, and the MIDI channels its notes are on. */
+    private record Part(String name, int track, int[] channels, double[] costs) {
+    }
+
+    /** One channel of a part, rendered by a synthesizer of its own; {@code cost} estimates its rendering time. */
+    private record Unit(int part, int index, int channel, double cost) {
+    }
+
+    private static List<Part> parts(Sequence seq) {
+        Track[] tracks = seq.getTracks();
+        TempoMap tempo = new TempoMap(seq);
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < tracks.length; i++) {
+            String name = name(tracks[i]);
+            if (name == null) continue;
+            // per channel: notes, and the seconds they sound (how many voices the synthesizer keeps busy)
+            Map<Integer, double[]> work = new java.util.TreeMap<>();
+            Map<Integer, Long> on = new java.util.HashMap<>();
+            for (int k = 0; k < tracks[i].size(); k++) {
+                if (!(tracks[i].get(k).getMessage() instanceof javax.sound.midi.ShortMessage m)) continue;
+                int key = m.getChannel() * 128 + m.getData1();
+                long tick = tracks[i].get(k).getTick();
+                if (m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && m.getData2() > 0) {
+                    work.computeIfAbsent(m.getChannel(), c -> new double[1])[0] += NOTE_COST_SEC;
+                    on.put(key, tick);
+                } else if (m.getCommand() == javax.sound.midi.ShortMessage.NOTE_OFF
+                        || m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON) {
+                    Long start = on.remove(key);
+                    if (start != null) {
+                        work.get(m.getChannel())[0] += (tempo.micros(tick) - tempo.micros(start)) / 1e6;
+                    }
+                }
+            }
+            if (work.isEmpty()) continue;
+            int[] channels = work.keySet().stream().mapToInt(Integer::intValue).toArray();
+            double[] costs = work.values().stream().mapToDouble(w -> w[0]).toArray();
+            parts.add(new Part(name, i, channels, costs));
+        }
+        if (parts.isEmpty()) throw new SynthException("There are no notes to render.");
+        return parts;
+    }
+
+    /** What a note costs beyond the time it is held (its release, its start), in seconds of sounding. */
+    private static final double NOTE_COST_SEC = 0.25;
+
+    /** Every part's channels, most costly first (the longest-job-first rule spreads them evenly over the threads). */
+    private static List<Unit> byCost(List<Part> parts) {
+        List<Unit> units = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            for (int k = 0; k < parts.get(p).channels().length; k++) {
+                units.add(new Unit(p, k, parts.get(p).channels()[k], parts.get(p).costs()[k]));
+            }
+        }
+        units.sort(java.util.Comparator.comparingDouble(Unit::cost).reversed()
+                .thenComparingInt(Unit::part).thenComparingInt(Unit::index));
+        return units;
+    }
+
+    private static int unitCount(List<Part> parts) {
+        return parts.stream().mapToInt(p -> p.channels().length).sum();
+    }
+
+    private static void add(float[][] into, float[][] x, int n) {
+        for (int c = 0; c < 2; c++) {
+            float[] m = into[c];
+            float[] v = x[c];
+            for (int i = 0; i < n; i++) m[i] += v[i];
+        }
+    }
+
+    /** A stream that ended early leaves silence, not the last block's samples. */
+    private static void zeroTail(float[][] piece, int got, int n) {
+        if (got < n) {
+            for (float[] ch : piece) java.util.Arrays.fill(ch, Math.max(0, got), n, 0f);
         }
     }
 
@@ -131,13 +254,5 @@ public final class MusicRenderer {
             }
         }
         return null;
-    }
-
-    private static boolean hasNotes(Track t) {
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).getMessage() instanceof javax.sound.midi.ShortMessage s
-                    && s.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON) return true;
-        }
-        return false;
     }
 }

@@ -352,32 +352,33 @@ public final class LocalBackend implements Backend {
         ScorePipeline pipeline = pipeline();
         Path work = null;
         long started = System.nanoTime();
+        String details;
+        Path file;
         try {
             work = ScorePipeline.workDir();
             if (stemsDir != null) {
                 Files.createDirectories(stemsDir);
             }
             progress.accept(new ExportProgress("Mixing the sound", 0, -1));
-            AudioMixer.Mixed mixed = pipeline.mix(clips, clip -> sounds.get(clip), profile, music, brief.mix(!profile.speech().isEmpty(),
-                    request.loudnessLufs()), work, stemsDir, (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.15 * f, -1)), c);
-            String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
-                    ? brief.aspect() : request.aspect();
-            VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
-            // the sound's check runs while the video is written; the file is moved into place after it
-            AudioMixer.Result[] settled = new AudioMixer.Result[1];
-            VideoExporter.Result done = pipeline.export(clips, mixed.audio(), () -> {
-                settled[0] = mixed.settle();
-                return settled[0].redone();
-            }, request.target(), options, (f, speed) -> {
-                double elapsed = (System.nanoTime() - started) / 1e9;
-                double total = 0.15 + 0.85 * f;
-                long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
-                progress.accept(new ExportProgress("Writing the video", total, eta));
-            }, c);
-            String details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
-                    done.frame().width(), done.frame().height(), settled[0].lufs(), settled[0].truePeakDb());
+            try (AudioMixer.Mixed mixed = pipeline.mix(clips, clip -> sounds.get(clip), profile, music,
+                    brief.mix(!profile.speech().isEmpty(), request.loudnessLufs()), work, stemsDir,
+                    (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.1 * f, -1)), c)) {
+                String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
+                        ? brief.aspect() : request.aspect();
+                VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
+                VideoExporter.Result done = pipeline.export(clips, mixed, request.target(), options, (f, speed) -> {
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    double total = 0.1 + 0.9 * f;
+                    long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
+                    progress.accept(new ExportProgress("Writing the video", total, eta));
+                }, c);
+                AudioMixer.Result sound = mixed.result();
+                details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
+                        done.frame().width(), done.frame().height(), sound.lufs(), sound.truePeakDb());
+                file = done.file();
+            }
             progress.accept(new ExportProgress("Done", 1, 0));
-            return new ExportResult(done.file(), details);
+            return new ExportResult(file, details);
         } catch (MediaException e) {
             throw map(e);
         } catch (ExportException e) {
