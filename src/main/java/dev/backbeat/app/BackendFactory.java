@@ -7,6 +7,7 @@ import dev.backbeat.service.cloud.CloudBackend;
 import dev.backbeat.service.cloud.CloudConfig;
 import dev.backbeat.service.local.FfmpegSource;
 import dev.backbeat.service.local.LocalBackend;
+import dev.backbeat.service.local.Rehearsal;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,8 +20,9 @@ final class BackendFactory implements Function<Settings, Backend> {
     public Backend apply(Settings settings) {
         return switch (settings.backend()) {
             case LOCAL -> {
-                LocalBackend.warmUpInBackground();
-                yield new LocalBackend(new FfmpegSource(settings.ffmpegPath()));
+                FfmpegSource ffmpeg = new FfmpegSource(settings.ffmpegPath());
+                Rehearsal.start(ffmpeg);
+                yield new LocalBackend(ffmpeg);
             }
             case CLOUD -> cloud(settings);
         };

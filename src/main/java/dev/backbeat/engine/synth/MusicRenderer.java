@@ -184,7 +184,7 @@ public final class MusicRenderer {
                 float[][] b = it.next().get();
                 if (b == null) {
                     it.remove();
-                } else if (b[0].length >= frames && b[0].length <= frames + frames / 4) {
+                } else if (b[0].length >= frames) {
                     it.remove();
                     return b;
                 }

@@ -66,8 +66,23 @@ public final class LocalBackend implements Backend {
     private Draft draft = Draft.empty();
     private ScorePipeline pipeline;
 
+    /** True for the launch rehearsal's own back end, which must not stop the rehearsal. */
+    private final boolean rehearsal;
+
     public LocalBackend(RunnerSource ffmpeg) {
+        this(ffmpeg, false);
+    }
+
+    LocalBackend(RunnerSource ffmpeg, boolean rehearsal) {
         this.ffmpeg = ffmpeg;
+        this.rehearsal = rehearsal;
+    }
+
+    /** The user's work comes first: a launch rehearsal still running gives way. */
+    private void userWorkStarts() {
+        if (!rehearsal) {
+            Rehearsal.giveWay();
+        }
     }
 
     @Override
@@ -105,6 +120,7 @@ public final class LocalBackend implements Backend {
     @Override
     public synchronized List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
             throws BackendException {
+        userWorkStarts();
         if (files.isEmpty()) {
             return List.of();
         }
@@ -186,11 +202,6 @@ public final class LocalBackend implements Backend {
                 thumb, mood);
     }
 
-    /** Prepares the engine in the background while the app waits for a first clip (see {@link dev.backbeat.engine.score.EngineWarmUp}). */
-    public static void warmUpInBackground() {
-        dev.backbeat.engine.score.EngineWarmUp.start();
-    }
-
     /**
      * Whether the temporary folder has room to keep the clip's decoded sound (8 bytes a frame at
      * 48 kHz) twice over; if not, the mix decodes it itself later, and a full disk cannot cost the
@@ -247,6 +258,7 @@ public final class LocalBackend implements Backend {
 
     @Override
     public synchronized void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
+        userWorkStarts();
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
             events.accept(new ChatEvent.Text("I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO));
@@ -348,6 +360,7 @@ public final class LocalBackend implements Backend {
     /** Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when given. */
     public synchronized ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
                                               CancelToken cancel) throws BackendException {
+        userWorkStarts();
         Cancellation c = cancellation(cancel);
         ScorePipeline pipeline = pipeline();
         Path work = null;
