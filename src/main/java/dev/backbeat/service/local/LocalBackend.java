@@ -418,7 +418,8 @@ public final class LocalBackend implements Backend {
         return new BackendException(kind, e.getMessage(), e);
     }
 
-    private static void deleteTree(Path dir) {
+    /** Removes a working folder and all in it, quietly (a leftover temporary folder is not worth failing for). */
+    static void deleteTree(Path dir) {
         if (dir == null) {
             return;
         }

@@ -12,10 +12,8 @@ import dev.backbeat.service.ExportRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Gets the local engine ready while the app's window waits for a first clip: the whole job is
@@ -111,7 +109,7 @@ public final class Rehearsal {
             // nothing to do: the real job meets the same problem and says so
             return false;
         } finally {
-            deleteTree(folder);
+            LocalBackend.deleteTree(folder);
         }
     }
 
@@ -132,16 +130,5 @@ public final class Rehearsal {
 
     CancelToken stopToken() {
         return stop;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary folder is harmless
-        }
     }
 }
