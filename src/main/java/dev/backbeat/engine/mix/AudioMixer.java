@@ -69,8 +69,8 @@ public final class AudioMixer {
 
     /**
      * A mix ready to be made: its gain is worked out, the samples are made each time it is fed or
-     * encoded. {@link #check} measures what was written and either accepts it or corrects the gain
-     * or the ceiling for the next pass. Close it to remove the working file it may hold.
+     * encoded. {@link #measure} reads what was written and {@link #accept} either takes it or corrects
+     * the gain or the ceiling for the next pass. Close it to remove the working file it may hold.
      */
     public final class Mixed implements VideoExporter.Soundtrack, AutoCloseable {
         private final Source source;

@@ -167,8 +167,9 @@ public final class VideoExporter {
                 // The picture is only copied: the sound is encoded in the same pass, and FFmpeg decodes
                 // what it encoded again (a loopback decoder) and hands it over to be checked as it goes.
                 boolean loopback = true;
+                boolean accepted = false;
                 Progress shown = progress;
-                for (int n = 0; n < MAX_WRITES; n++) {
+                for (int n = 0; n < MAX_WRITES && !accepted; n++) {
                     List<String> args = arguments(clips, duration, null, sound, partial, frame, o, cards);
                     if (loopback) {
                         args.addAll(LOOPBACK_CHECK);
@@ -188,20 +189,25 @@ public final class VideoExporter {
                     if (!loopback) {
                         sound.measure(partial);
                     }
-                    if (sound.accept()) {
-                        break;
-                    }
+                    accepted = sound.accept();
                     shown = Progress.none();
                 }
+                if (!accepted) {
+                    throw unchecked();
+                }
             } else {
-                Path audio = sound.encode(Progress.none(), cancel);
-                sound.measure(audio);
-                for (int n = 1; !sound.accept() && n < MAX_WRITES; n++) {
+                Path audio = null;
+                boolean accepted = false;
+                for (int n = 0; n < MAX_WRITES && !accepted; n++) {
                     audio = sound.encode(Progress.none(), cancel);
                     sound.measure(audio);
+                    accepted = sound.accept();
+                }
+                if (!accepted) {
+                    throw unchecked();
                 }
                 List<String> args = arguments(clips, duration, audio, Soundtrack.encoded(audio), partial, frame, o, cards);
-                write(args, null, duration, partial, dir, progress, cancel);
+                write(args, duration, partial, dir, progress, cancel);
             }
             moveIntoPlace(partial, out);
             return new Result(out, frame);
@@ -213,14 +219,20 @@ public final class VideoExporter {
         }
     }
 
-    private void write(List<String> args, FfmpegRunner.InputWriter feed, double duration, Path partial, Path dir,
-                       Progress progress, Cancellation cancel) throws MediaException, ExportException, IOException {
-        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, feed, null, duration, progress, cancel,
+    private void write(List<String> args, double duration, Path partial, Path dir, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException, IOException {
+        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, null, duration, progress, cancel,
                 STALL_SECONDS, List.of(partial));
         if (r.exitCode() != 0) {
             Files.deleteIfExists(partial);
             throw failure(r.stderrText(), dir);
         }
+    }
+
+    /** The sound's check kept asking for another try (it gives up with its own reason first; this is the backstop). */
+    private static MediaException unchecked() {
+        return new MediaException(MediaException.Kind.FAILED, "The exported sound could not be brought within its loudness"
+                + " and peak limits after " + MAX_WRITES + " tries. Try a quieter loudness target.");
     }
 
     static void checkTarget(Path source, Path out) throws ExportException {

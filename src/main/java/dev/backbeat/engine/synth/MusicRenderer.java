@@ -37,9 +37,7 @@ public final class MusicRenderer {
             GervillRenderer renderer = new GervillRenderer(soundbank);
             List<List<Future<float[][]>>> jobs = new ArrayList<>();
             for (Part part : parts) {
-                List<Future<float[][]>> unitJobs = new ArrayList<>();
-                for (int channel : part.channels()) unitJobs.add(null);
-                jobs.add(unitJobs);
+                jobs.add(new ArrayList<>(java.util.Collections.nCopies(part.channels().length, null)));
             }
             for (Unit u : byCost(parts)) {
                 jobs.get(u.part()).set(u.index(), pool.submit(() -> {
