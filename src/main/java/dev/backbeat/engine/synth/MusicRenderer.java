@@ -65,6 +65,9 @@ public final class MusicRenderer {
         }
     }
 
+    /** How much sound a part renders between two looks at whether to stop: a tenth of a second. */
+    private static final int STOP_CHECK_FRAMES = (int) (GervillRenderer.RATE / 10);
+
     /** Memory for the parts' blocks in {@link #renderMix}: 64 MB, about 40 s of four parts. */
     private static final long BLOCK_BUDGET_BYTES = 64L << 20;
 
@@ -75,6 +78,15 @@ public final class MusicRenderer {
      * samples as {@link #render}.
      */
     public float[][] renderMix(Sequence seq, double durationSec, double levelDb) {
+        return renderMix(seq, durationSec, levelDb, () -> false);
+    }
+
+    /**
+     * As {@link #renderMix(Sequence, double, double)}, looking at {@code stop} every tenth of a
+     * second of sound each part renders; when it says so, the rendering ends with a
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    public float[][] renderMix(Sequence seq, double durationSec, double levelDb, java.util.function.BooleanSupplier stop) {
         List<Part> parts = parts(seq);
         int units = unitCount(parts);
         int frames = (int) Math.round(durationSec * GervillRenderer.RATE);
@@ -114,7 +126,18 @@ public final class MusicRenderer {
                                 streams.put(u, st);
                             }
                         }
-                        return st.read(piece, 0, n);
+                        int done = 0;
+                        while (done < n) {
+                            if (stop.getAsBoolean()) {
+                                throw new java.util.concurrent.CancellationException("synthesis stopped");
+                            }
+                            int got = st.read(piece, done, Math.min(STOP_CHECK_FRAMES, n - done));
+                            if (got <= 0) {
+                                break;
+                            }
+                            done += got;
+                        }
+                        return done;
                     }));
                 }
                 // summed part by part in the score's order, each part's channels first, as render() does
@@ -275,7 +298,10 @@ public final class MusicRenderer {
     }
 
     /** A worker's failure, or an interrupt, as the synthesis error the caller sees. */
-    private static SynthException failure(Exception e) {
+    private static RuntimeException failure(Exception e) {
+        if (e.getCause() instanceof java.util.concurrent.CancellationException stopped) {
+            return stopped;
+        }
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             return new SynthException("Synthesis was interrupted.", e);

@@ -170,7 +170,7 @@ public final class LocalBackend implements Backend {
             VideoProfile joined = ProfileJoiner.join(all);
             progress.progress("Composing music…", base + span * 0.85);
             ScorePipeline.Music piece = compose(pipeline, joined, brief.brief(joined.durationSec(),
-                    music == null ? 0 : music.composition().plan().bpm()));
+                    music == null ? 0 : music.composition().plan().bpm()), c);
             clips.add(info);
             profiles.add(read);
             thumbnails.add(thumb);
@@ -184,10 +184,12 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b)
-            throws BackendException {
+    private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
+                                               Cancellation cancel) throws BackendException {
         try {
-            return pipeline.compose(profile, b);
+            return pipeline.compose(profile, b, cancel);
+        } catch (MediaException e) {
+            throw map(e);
         } catch (RuntimeException e) {
             throw new BackendException(BackendException.Kind.INTERNAL, "The music could not be composed: " + e.getMessage(), e);
         }
@@ -288,7 +290,8 @@ public final class LocalBackend implements Backend {
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
-            music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()));
+            music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
+                    cancellation(cancel));
             rebuildDraft();
             String text = ChangeReport.describe(asked, before, music.composition().plan(), percent);
             events.accept(new ChatEvent.Text(text));
@@ -338,7 +341,8 @@ public final class LocalBackend implements Backend {
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> said = brief.apply(edits, before == null ? 0 : before.bpm());
         if (profile != null) {
-            music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()));
+            music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
+                    Cancellation.none());
             rebuildDraft();
         }
         return said;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import javax.sound.midi.Sequence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The mix rendered a second at a time, without stems, is the same mix the stems add up to. */
@@ -30,5 +31,17 @@ class StreamedMixTest {
             peak = Math.max(peak, Math.abs(v));
         }
         assertTrue(peak > 0.05 && peak <= Math.pow(10, Mastering.CEILING_DB / 20) + 1e-6, "peak " + peak);
+    }
+
+    @Test
+    void aStopAskedForEndsTheRenderingEarly() {
+        Composition c = new Composer().compose(TestProfiles.brightFast(30, 3), Brief.of(Style.POP, 5));
+        Sequence seq = new MidiWriter().write(c.score(), c.key());
+        MusicRenderer renderer = new MusicRenderer(SoundFontLoader.load(), 2);
+        java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+        // asked to stop at the third look: well before the 300 looks a 30-s piece's parts make
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> renderer.renderMix(seq, c.plan().durationSec(), c.plan().levelDb(), () -> looks.incrementAndGet() > 2));
+        assertTrue(looks.get() < 20, "looks after the stop: " + looks.get());
     }
 }
