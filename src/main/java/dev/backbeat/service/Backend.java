@@ -44,6 +44,30 @@ public interface Backend extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The current scored result to play and draw (the mix, the clips, the music's structure), or
+     * empty when there is none yet or this back end cannot make one (the cloud renders remotely).
+     */
+    default java.util.Optional<dev.backbeat.service.preview.ScoredPreview> preview() throws BackendException {
+        return java.util.Optional.empty();
+    }
+
+    /** Renders {@code count} alternative pieces for the footage, to audition side by side. */
+    default List<dev.backbeat.service.preview.Variation> variations(int count, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot offer variations.");
+    }
+
+    /** Makes a variation from {@link #variations} the current music. */
+    default SessionState pickVariation(String id) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot offer variations.");
+    }
+
+    /** Applies a change made on the timeline (a title's text or place, the music's volume). */
+    default SessionState edit(dev.backbeat.service.preview.TimelineEdit edit) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "Edit this in the chat instead.");
+    }
+
     @Override
     default void close() {
     }

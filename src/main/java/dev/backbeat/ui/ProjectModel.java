@@ -19,9 +19,15 @@ public final class ProjectModel {
     private final ObservableList<MediaInfo> media = FXCollections.observableArrayList();
     /** One read-only view, kept: listeners on a fresh wrapper each call would be lost to GC. */
     private final ObservableList<MediaInfo> mediaView = FXCollections.unmodifiableObservableList(media);
+    private final Transport transport = new Transport();
 
     public ProjectModel(Backend initial) {
         backend.set(initial);
+    }
+
+    /** Playback position and control, shared by the preview and the timeline. */
+    public Transport transport() {
+        return transport;
     }
 
     public ReadOnlyObjectProperty<Backend> backendProperty() {
