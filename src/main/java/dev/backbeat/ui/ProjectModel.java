@@ -20,6 +20,10 @@ public final class ProjectModel {
     /** One read-only view, kept: listeners on a fresh wrapper each call would be lost to GC. */
     private final ObservableList<MediaInfo> mediaView = FXCollections.unmodifiableObservableList(media);
     private final Transport transport = new Transport();
+    /** The back end's current scored result (null before one exists or where the back end has none). */
+    private final ReadOnlyObjectWrapper<dev.backbeat.service.preview.ScoredPreview> preview = new ReadOnlyObjectWrapper<>();
+    /** A variation being auditioned in place of the current result, or null. */
+    private final ReadOnlyObjectWrapper<dev.backbeat.service.preview.ScoredPreview> audition = new ReadOnlyObjectWrapper<>();
 
     public ProjectModel(Backend initial) {
         backend.set(initial);
@@ -28,6 +32,24 @@ public final class ProjectModel {
     /** Playback position and control, shared by the preview and the timeline. */
     public Transport transport() {
         return transport;
+    }
+
+    /** The scored result the preview plays and the timeline draws; set after every change (UI thread). */
+    public ReadOnlyObjectProperty<dev.backbeat.service.preview.ScoredPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public void setPreview(dev.backbeat.service.preview.ScoredPreview next) {
+        preview.set(next);
+    }
+
+    /** What the player plays instead of the current result while a variation is auditioned; null otherwise. */
+    public ReadOnlyObjectProperty<dev.backbeat.service.preview.ScoredPreview> auditionProperty() {
+        return audition.getReadOnlyProperty();
+    }
+
+    public void setAudition(dev.backbeat.service.preview.ScoredPreview next) {
+        audition.set(next);
     }
 
     public ReadOnlyObjectProperty<Backend> backendProperty() {
@@ -41,6 +63,8 @@ public final class ProjectModel {
     /** Switches back end; the timeline and clips of the old one no longer apply. */
     public void useBackend(Backend next) {
         backend.set(next);
+        audition.set(null);
+        preview.set(null);
         draft.set(Draft.empty());
         media.clear();
     }
