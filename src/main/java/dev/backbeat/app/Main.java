@@ -15,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        sweepLeftovers(args.length > 0);
         // "backbeat clip.mp4 …" (as a file manager's "Open with" does) opens the app with those clips
         boolean videos = args.length > 0 && java.util.Arrays.stream(args).allMatch(a -> !a.startsWith("-")
                 && dev.backbeat.service.MediaRules.looksLikeVideo(java.nio.file.Path.of(a))
@@ -25,5 +26,25 @@ public final class Main {
             System.exit(Cli.run(args, out, err));
         }
         Application.launch(BackbeatApp.class, args);
+    }
+
+    /**
+     * Partial outputs are listed in the state folder while they are written; what earlier processes
+     * killed mid-job left (there and in the temporary folder) is removed at start: at once for a
+     * command, in the background for the window.
+     */
+    private static void sweepLeftovers(boolean now) {
+        java.nio.file.Path registry = dev.backbeat.service.UserFolders.fromEnvironment().state().resolve("partials");
+        dev.backbeat.engine.media.TempFiles.useRegistry(registry);
+        Runnable sweep = () -> dev.backbeat.engine.media.Leftovers.sweep(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), registry);
+        if (now) {
+            sweep.run();
+        } else {
+            Thread t = new Thread(sweep, "backbeat-sweep");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
     }
 }

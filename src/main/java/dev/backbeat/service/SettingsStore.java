@@ -23,15 +23,9 @@ public final class SettingsStore {
         this.file = configDir.resolve("settings.json");
     }
 
-    /** The config folder: {@code $BACKBEAT_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/backbeat}, else {@code ~/.config/backbeat}. */
+    /** The config folder: {@code $BACKBEAT_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/backbeat}, else {@code $HOME/.config/backbeat}. */
     public static Path defaultConfigDir() {
-        String override = System.getenv("BACKBEAT_CONFIG_DIR");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("backbeat");
+        return UserFolders.fromEnvironment().config();
     }
 
     public Settings load() {
@@ -47,10 +41,10 @@ public final class SettingsStore {
         }
     }
 
-    /** Writes the settings whole: to a temporary file first, then moved into place. */
+    /** Writes the settings whole: to a temporary file first (owner-only), then moved into place. */
     public void save(Settings settings) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+        OwnerOnly.ensureDir(file.getParent());
+        Path tmp = OwnerOnly.createFile(file.getParent().resolve(".settings." + java.util.UUID.randomUUID() + ".tmp"));
         try {
             Files.writeString(tmp, GSON.toJson(settings), StandardCharsets.UTF_8);
             try {

@@ -89,7 +89,7 @@ public final class VideoAnalyzer {
         Path pcm = null;
         try {
             if (info.hasAudio()) {
-                pcm = Files.createTempFile("backbeat-sound-", ".pcm");
+                pcm = dev.backbeat.engine.media.TempFiles.file("sound", ".pcm");
             }
             return analyze(info.path(), info, pcm, extras, progress, cancellation);
         } catch (IOException e) {

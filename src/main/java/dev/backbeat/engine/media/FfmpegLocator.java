@@ -50,8 +50,11 @@ public final class FfmpegLocator {
     }
 
     static Path defaultCacheRoot() {
+        // XDG rules: an absolute XDG_CACHE_HOME, else $HOME/.cache (HOME from the environment, as a user changes it)
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        String home = System.getenv("HOME");
+        Path h = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : h.resolve(".cache");
         return base.resolve("backbeat").resolve("ffmpeg");
     }
 

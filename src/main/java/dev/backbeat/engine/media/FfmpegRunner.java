@@ -93,7 +93,7 @@ public final class FfmpegRunner {
                 ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
         Process process;
         try {
-            process = pb.start();
+            process = TiedProcesses.start(pb);
         } catch (IOException e) {
             throw new MediaException(MediaException.Kind.FFMPEG_MISSING, "FFmpeg could not be started ("
                     + e.getMessage() + "). Set " + FfmpegLocator.ENV_OVERRIDE + " to a working ffmpeg.", e);

@@ -155,11 +155,12 @@ public final class VideoExporter {
                 : FramePlan.joined(clips.size(), aspect);
         double duration = clips.stream().mapToDouble(ClipInfo::durationSec).sum();
         Path dir = out.getParent();
-        Path partial = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid() + ".mp4");
+        Path partial = dev.backbeat.engine.media.TempFiles.partialBeside(out);
+        dev.backbeat.engine.media.TempFiles.writing(partial);
         List<Path> cards = new ArrayList<>();
         try {
             for (int i = 0; i < o.titles().size(); i++) {
-                Path png = Files.createTempFile("backbeat-title", ".png");
+                Path png = dev.backbeat.engine.media.TempFiles.file("title", ".png");
                 cards.add(png);
                 TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
             }
@@ -215,6 +216,7 @@ public final class VideoExporter {
             throw new ExportException("The video could not be written to " + dir + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(partial);
+            dev.backbeat.engine.media.TempFiles.finished(partial);
             cards.forEach(VideoExporter::deleteQuietly);
         }
     }

@@ -144,6 +144,6 @@ public final class ScorePipeline {
 
     /** A private working folder for one job, removed by the caller. */
     public static Path workDir() throws IOException {
-        return Files.createTempDirectory("backbeat-job");
+        return dev.backbeat.engine.media.TempFiles.dir("job");
     }
 }

@@ -35,7 +35,7 @@ final class ClientIdentity {
     synchronized String renew() {
         String fresh = UUID.randomUUID().toString();
         try {
-            ConfigFiles.write(file, fresh + "\n", false);
+            ConfigFiles.write(file, fresh + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,9 +46,7 @@ public record CloudConfig(URI apiBase, Path configDir, Optional<String> envToken
 
     /** {@code $XDG_CONFIG_HOME/backbeat}, else {@code ~/.config/backbeat}. */
     public static Path defaultConfigDir(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return root.resolve("backbeat");
+        return dev.backbeat.service.UserFolders.of(env).config();
     }
 
     /**

@@ -3,59 +3,33 @@ package dev.backbeat.service.cloud;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import java.util.UUID;
+
+import dev.backbeat.service.OwnerOnly;
 
 /**
  * Writes the small files of the config folder whole or not at all (a temp file renamed over the
- * old one). Owner-only files are created with mode 600 from the first byte, never chmod-ed later.
+ * old one), all owner-only (600 in a 700 folder) from the first byte.
  */
 final class ConfigFiles {
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-
     private ConfigFiles() {
     }
 
     static void ensureDir(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (posix(dir.toAbsolutePath().getParent())) {
-            try {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-                return;
-            } catch (FileAlreadyExistsException ignored) {
-                return;
-            }
-        }
-        Files.createDirectories(dir);
+        OwnerOnly.ensureDir(dir);
     }
 
-    static void write(Path file, String content, boolean ownerOnly) throws IOException {
+    /**
+     * Writes a file of the config folder whole. Every file there is owner-only: the client id and
+     * the session are not secrets, but the folder is the user's alone.
+     */
+    static void write(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         ensureDir(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        if (ownerOnly && posix(dir)) {
-            FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(OWNER_FILE);
-            Files.createFile(tmp, mode);
-        } else {
-            Files.createFile(tmp);
-            if (ownerOnly) {
-                // not POSIX: the closest we can do, before anything secret is written
-                tmp.toFile().setReadable(false, false);
-                tmp.toFile().setReadable(true, true);
-                tmp.toFile().setWritable(false, false);
-                tmp.toFile().setWritable(true, true);
-            }
-        }
+        Path tmp = OwnerOnly.createFile(dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             moveIntoPlace(tmp, file);
@@ -74,17 +48,5 @@ final class ConfigFiles {
 
     static String readOrNull(Path file) throws IOException {
         return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-    }
-
-    private static boolean posix(Path dir) {
-        try {
-            Path probe = dir;
-            while (probe != null && !Files.exists(probe)) {
-                probe = probe.getParent();
-            }
-            return probe != null && Files.getFileStore(probe).supportsFileAttributeView("posix");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -44,13 +44,13 @@ final class RenderJobStore {
         List<RenderJob> jobs = new ArrayList<>(all());
         jobs.removeIf(j -> j.renderId().equals(job.renderId()));
         jobs.add(job);
-        ConfigFiles.write(file, GSON.toJson(jobs) + "\n", false);
+        ConfigFiles.write(file, GSON.toJson(jobs) + "\n");
     }
 
     synchronized void remove(String renderId) throws IOException {
         List<RenderJob> jobs = new ArrayList<>(all());
         if (jobs.removeIf(j -> j.renderId().equals(renderId))) {
-            ConfigFiles.write(file, GSON.toJson(jobs) + "\n", false);
+            ConfigFiles.write(file, GSON.toJson(jobs) + "\n");
         }
     }
 }

@@ -61,7 +61,7 @@ final class SessionStore {
     }
 
     void save(Session s) throws IOException {
-        ConfigFiles.write(file, GSON.toJson(s) + "\n", false);
+        ConfigFiles.write(file, GSON.toJson(s) + "\n");
     }
 
     void clear() throws IOException {

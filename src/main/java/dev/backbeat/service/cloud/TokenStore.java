@@ -55,7 +55,7 @@ final class TokenStore {
         o.addProperty("user_id", s.userId());
         o.addProperty("expires_at", s.expiresAt().toString());
         o.addProperty("client_id", s.clientId());
-        ConfigFiles.write(file, o + "\n", true);
+        ConfigFiles.write(file, o + "\n");
     }
 
     void clear() throws IOException {

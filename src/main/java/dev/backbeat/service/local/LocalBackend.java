@@ -146,8 +146,8 @@ public final class LocalBackend implements Backend {
             progress.progress("Reading the clip…", base);
             ClipInfo info = pipeline.probe(file);
             // the reading pass also keeps the clip's sound for the mix and a preview frame
-            Path sound = info.hasAudio() && roomForSound(info) ? tempFile("backbeat-clip-sound", ".f32") : null;
-            Path frame = tempFile("backbeat-thumb", ".jpg");
+            Path sound = info.hasAudio() && roomForSound(info) ? tempFile("clip-sound", ".f32") : null;
+            Path frame = tempFile("thumb", ".jpg");
             VideoProfile read;
             try {
                 read = pipeline.analyze(info, new VideoAnalyzer.Extras(sound, frame),
@@ -222,7 +222,7 @@ public final class LocalBackend implements Backend {
     /** A temporary file removed when the program ends; null when none can be made (the work goes on without it). */
     private static Path tempFile(String prefix, String suffix) {
         try {
-            Path p = Files.createTempFile(prefix, suffix);
+            Path p = dev.backbeat.engine.media.TempFiles.file(prefix, suffix);
             p.toFile().deleteOnExit();
             return p;
         } catch (IOException e) {
@@ -243,7 +243,7 @@ public final class LocalBackend implements Backend {
     /** A frame of the clip for the preview; none (and no fuss) when it cannot be made. */
     private String thumbnail(ClipInfo info) {
         try {
-            Path out = Files.createTempFile("backbeat-thumb", ".jpg");
+            Path out = dev.backbeat.engine.media.TempFiles.file("thumb", ".jpg");
             out.toFile().deleteOnExit();
             return pipeline().thumbnail(info, out) ? out.toString() : "";
         } catch (IOException | MediaException | BackendException e) {

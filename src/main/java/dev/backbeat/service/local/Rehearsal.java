@@ -84,7 +84,7 @@ public final class Rehearsal {
         }
         try {
             stop.throwIfCancelled();
-            folder = Files.createTempDirectory("backbeat-rehearsal-");
+            folder = dev.backbeat.engine.media.TempFiles.dir("rehearsal");
             Path clip = folder.resolve("rehearsal.mp4");
             FfmpegRunner.Result made = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-loglevel", "error",
                     "-f", "lavfi", "-i", "testsrc2=s=640x360:r=30:d=30,hue=h='90*floor(t/2)'",

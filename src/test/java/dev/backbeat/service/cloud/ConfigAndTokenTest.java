@@ -109,7 +109,7 @@ class ConfigAndTokenTest {
         });
         watcher.start();
         for (int i = 0; i < 200; i++) {
-            ConfigFiles.write(folder.resolve("secret.json"), "{\"token\":\"t" + i + "\"}", true);
+            ConfigFiles.write(folder.resolve("secret.json"), "{\"token\":\"t" + i + "\"}");
         }
         stop.set(true);
         watcher.join();
