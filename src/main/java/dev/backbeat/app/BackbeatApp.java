@@ -30,6 +30,8 @@ public class BackbeatApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        // the launch rehearsal waits for the window's first frame, so it does not slow it
+        javafx.application.Platform.runLater(dev.backbeat.service.local.Rehearsal::windowShown);
         viewModel.connect();
         List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
         if (!files.isEmpty()) {

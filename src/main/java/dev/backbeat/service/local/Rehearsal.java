@@ -44,18 +44,40 @@ public final class Rehearsal {
         this.source = source;
     }
 
-    /** Starts the rehearsal unless it already ran in this process; returns at once. */
+    /** Opened once the window is on screen: the rehearsal must not slow the window's first appearance. */
+    private static final java.util.concurrent.CountDownLatch SHOWN = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Starts the rehearsal unless it already ran in this process; returns at once. It waits for
+     * {@link #windowShown()} (at most 10 s) before it uses the processor.
+     */
     public static void start(LocalBackend.RunnerSource source) {
         if (!STARTED.compareAndSet(false, true) || Boolean.getBoolean("backbeat.noWarmUp")) {
             return;
         }
         Rehearsal r = new Rehearsal(source);
         current = r;
-        Thread t = new Thread(r::run, "backbeat-rehearsal");
+        Thread t = new Thread(() -> {
+            try {
+                SHOWN.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                // the first frames of the window are drawn and its first layout passes done
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!r.stop.isCancelled()) {
+                r.run();
+            }
+        }, "backbeat-rehearsal");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         thread = t;
         t.start();
+    }
+
+    /** The window is showing: a rehearsal waiting for it may begin. */
+    public static void windowShown() {
+        SHOWN.countDown();
     }
 
     /** Stops a running rehearsal (its FFmpeg at once, the rest at its next step): the user's work starts. */
