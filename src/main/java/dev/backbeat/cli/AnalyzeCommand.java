@@ -36,29 +36,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             VideoAnalyzer analyzer = new VideoAnalyzer(new FfmpegRunner(new FfmpegLocator().locate()));
-            VideoProfile profile = analyzer.analyze(input, progressOn(err), Cancellation.none());
+            TerminalProgress bar = TerminalProgress.on(err, json);
+            VideoProfile profile = analyzer.analyze(input, bar.stage("Reading the video"), Cancellation.none());
+            bar.done();
             out.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(profile) : summary(profile));
             return 0;
         } catch (MediaException e) {
             err.println(e.getMessage());
             return e.isBadInput() ? 2 : 1;
         }
-    }
-
-    /** A percentage on the terminal while reading a long video; nothing when output goes to a file or a test. */
-    private static Progress progressOn(PrintWriter err) {
-        if (System.console() == null) {
-            return Progress.none();
-        }
-        int[] shown = {-1};
-        return (fraction, speed) -> {
-            int percent = (int) Math.floor(100 * fraction);
-            if (percent != shown[0]) {
-                shown[0] = percent;
-                err.printf(Locale.ROOT, "\rReading the video... %d%%%s", percent, percent >= 100 ? "\n" : "");
-                err.flush();
-            }
-        };
     }
 
     static String summary(VideoProfile p) {

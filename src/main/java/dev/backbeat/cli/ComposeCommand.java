@@ -68,7 +68,9 @@ final class ComposeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Composition c;
         try {
-            VideoProfile profile = ProfileInput.read(input);
+            TerminalProgress bar = TerminalProgress.on(err, false);
+            VideoProfile profile = ProfileInput.read(input, bar.stage("Reading the video"));
+            bar.done();
             Brief brief = new Brief(style == null ? null : Style.parse(style), mood, bpm, null, null, null, null,
                     null, key, 0, seed);
             c = new Composer().compose(profile, brief);

@@ -35,20 +35,25 @@ final class ProfileInput {
     }
 
     /** A video is read by the analysis engine, as {@code backbeat analyze} does. */
-    private static VideoProfile analyse(Path video) throws BadInputException {
+    private static VideoProfile analyse(Path video, Progress progress) throws BadInputException {
         try {
             FfmpegRunner runner = new FfmpegRunner(new FfmpegLocator().locate());
-            return new VideoAnalyzer(runner).analyze(video, Progress.none(), Cancellation.none());
+            return new VideoAnalyzer(runner).analyze(video, progress, Cancellation.none());
         } catch (MediaException e) {
             throw new BadInputException(e.getMessage());
         }
     }
 
     static VideoProfile read(String input) throws BadInputException {
+        return read(input, Progress.none());
+    }
+
+    /** As {@link #read(String)}, reporting how far the reading of a video is. */
+    static VideoProfile read(String input, Progress progress) throws BadInputException {
         Path path = Path.of(input);
         if (!Files.isRegularFile(path)) throw new BadInputException("There is no file " + input + ".");
         if (!input.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return analyse(path);
+            return analyse(path, progress);
         }
         try {
             VideoProfile p = new Gson().fromJson(Files.readString(path, StandardCharsets.UTF_8), VideoProfile.class);

@@ -102,6 +102,7 @@ final class ScoreCommand implements Callable<Integer> {
             return 2;
         }
         JsonArray results = new JsonArray();
+        TerminalProgress bar = TerminalProgress.on(err, json);
         int code = 0;
         for (Path input : inputs) {
             Path target = inputs.size() == 1 && !Files.isDirectory(output) ? output
@@ -118,7 +119,8 @@ final class ScoreCommand implements Callable<Integer> {
                 if (!json) {
                     out.println("Scoring " + input + (asked.isEmpty() ? "" : " (" + String.join(", ", asked) + ")"));
                 }
-                backend.upload(List.of(input), (note, f) -> { }, CancelToken.none());
+                backend.upload(List.of(input), bar, CancelToken.none());
+                bar.done();
                 backend.plan().ifPresent(p -> {
                     if (!json) {
                         out.println(p.describe());
@@ -132,8 +134,9 @@ final class ScoreCommand implements Callable<Integer> {
                     r.addProperty("maxBpm", p.maxBpm());
                 });
                 Path stemDir = stems == null ? null : inputs.size() == 1 ? stems : stems.resolve(stem(input));
-                ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir, p -> { },
-                        CancelToken.none());
+                ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir,
+                        p -> bar.progress(p.stage(), p.fraction()), CancelToken.none());
+                bar.done();
                 r.addProperty("output", done.file().toString());
                 r.addProperty("details", done.details());
                 JsonObject times = new JsonObject();
@@ -146,6 +149,7 @@ final class ScoreCommand implements Callable<Integer> {
                     out.println(t);
                 }
             } catch (BackendException e) {
+                bar.done();
                 r.addProperty("error", e.userMessage());
                 err.println(input + ": " + e.userMessage());
                 code = Math.max(code, e.kind() == BackendException.Kind.BAD_INPUT ? 2 : 1);
