@@ -109,11 +109,12 @@ final class ScoreCommand implements Callable<Integer> {
                     : output.resolve(stem(input) + "-scored.mp4");
             JsonObject r = new JsonObject();
             r.addProperty("input", input.toString());
+            LocalBackend backend = null;
             try {
                 if (inputs.size() > 1 || Files.isDirectory(output)) {
                     Files.createDirectories(output);
                 }
-                LocalBackend backend = new LocalBackend(new FfmpegSource(null));
+                backend = new LocalBackend(new FfmpegSource(null));
                 backend.setSeed(seed);
                 List<String> asked = backend.apply(edits);
                 if (!json) {
@@ -157,6 +158,10 @@ final class ScoreCommand implements Callable<Integer> {
                 r.addProperty("error", e.getMessage());
                 err.println("Cannot create " + output + ": " + e.getMessage());
                 code = 1;
+            } finally {
+                if (backend != null) {
+                    backend.close(); // a batch keeps no clip's working files past its own job
+                }
             }
             results.add(r);
         }

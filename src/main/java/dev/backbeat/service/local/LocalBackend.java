@@ -407,6 +407,23 @@ public final class LocalBackend implements Backend {
         }
     }
 
+    /**
+     * The session is over (the app switches back end or quits, a batch item is done): the clips'
+     * decoded sound and preview frames go now, not when the program ends.
+     */
+    @Override
+    public synchronized void close() {
+        sounds.values().forEach(LocalBackend::deleteQuietly);
+        sounds.clear();
+        for (java.util.concurrent.CompletableFuture<String> t : thumbnails) {
+            String path = t.getNow("");
+            if (path != null && !path.isBlank()) {
+                deleteQuietly(Path.of(path));
+            }
+        }
+        thumbnails.clear();
+    }
+
     private static Cancellation cancellation(CancelToken token) {
         Cancellation c = new Cancellation();
         token.onCancel(c::cancel);

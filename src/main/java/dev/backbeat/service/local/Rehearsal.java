@@ -104,6 +104,7 @@ public final class Rehearsal {
         } catch (MediaException | RuntimeException e) {
             return false;
         }
+        LocalBackend backend = null;
         try {
             stop.throwIfCancelled();
             folder = dev.backbeat.engine.media.TempFiles.dir("rehearsal");
@@ -115,7 +116,7 @@ public final class Rehearsal {
             if (made.exitCode() != 0) {
                 return false;
             }
-            LocalBackend backend = new LocalBackend(source, true);
+            backend = new LocalBackend(source, true);
             stop.throwIfCancelled();
             backend.upload(List.of(clip), (message, fraction) -> { }, stop);
             // two changes asked in the chat: the synthesizer's loops run long enough to be compiled fully
@@ -131,6 +132,9 @@ public final class Rehearsal {
             // nothing to do: the real job meets the same problem and says so
             return false;
         } finally {
+            if (backend != null) {
+                backend.close();
+            }
             LocalBackend.deleteTree(folder);
         }
     }
