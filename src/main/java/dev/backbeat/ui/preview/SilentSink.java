@@ -1,0 +1,87 @@
+package dev.backbeat.ui.preview;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A sink that plays nothing but keeps time as a sound device would, from a clock: used where no
+ * sound device opens, so the picture still plays (on the system clock), and by tests (a fake clock).
+ */
+public class SilentSink implements AudioSink {
+    /** About as much as a sound device holds: a tenth of a second. */
+    static final int BUFFER_FRAMES = RATE / 10;
+
+    private final LongSupplier nanoClock;
+    private final String reason;
+    private long written;
+    private long playedBase;
+    private long startedAt = -1;
+
+    /** @param reason the sentence the pane shows, or null when this sink stands for a working one (tests) */
+    public SilentSink(LongSupplier nanoClock, String reason) {
+        this.nanoClock = nanoClock;
+        this.reason = reason;
+    }
+
+    /** Where no sound device could be opened. */
+    public static SilentSink noDevice() {
+        return new SilentSink(System::nanoTime,
+                "No sound device was found, so the preview plays silently; the export has its sound.");
+    }
+
+    @Override
+    public synchronized int available() {
+        return (int) Math.max(0, BUFFER_FRAMES - (written - played()));
+    }
+
+    @Override
+    public synchronized void write(float[] left, float[] right, int n) {
+        written += n;
+    }
+
+    @Override
+    public synchronized long played() {
+        if (startedAt < 0) {
+            return playedBase;
+        }
+        long now = nanoClock.getAsLong();
+        long p = playedBase + (now - startedAt) * RATE / 1_000_000_000L;
+        if (p > written) {
+            // ran dry: time without sound is not played sound
+            playedBase = written;
+            startedAt = now;
+            return written;
+        }
+        return p;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (startedAt < 0) {
+            startedAt = nanoClock.getAsLong();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        playedBase = played();
+        startedAt = -1;
+    }
+
+    @Override
+    public synchronized void flush() {
+        boolean running = startedAt >= 0;
+        written = 0;
+        playedBase = 0;
+        startedAt = running ? nanoClock.getAsLong() : -1;
+    }
+
+    @Override
+    public String silentBecause() {
+        return reason;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
