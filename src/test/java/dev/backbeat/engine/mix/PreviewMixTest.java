@@ -37,13 +37,21 @@ class PreviewMixTest {
 
     /** The clip's own sound: a 1 kHz tone in the f32 stereo form the reading pass writes. */
     Path clipSound(double seconds, double amplitude) throws IOException {
+        return clipSound(seconds, amplitude, 0);
+    }
+
+    /** With {@code clicks} > 0: a 3 ms burst at that amplitude every quarter second (peaks for the limiter). */
+    Path clipSound(double seconds, double amplitude, double clicks) throws IOException {
         int n = (int) (seconds * RATE);
         ByteBuffer b = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
             float v = (float) (amplitude * Math.sin(2 * Math.PI * 1000 * i / RATE));
+            if (clicks > 0 && i % (RATE / 4) < RATE * 3 / 1000) {
+                v = (float) (clicks * Math.sin(2 * Math.PI * 3000 * i / RATE));
+            }
             b.putFloat(v).putFloat(v);
         }
-        return Files.write(dir.resolve("clip-" + seconds + "-" + amplitude + ".f32"), b.array());
+        return Files.write(dir.resolve("clip-" + seconds + "-" + amplitude + "-" + clicks + ".f32"), b.array());
     }
 
     PreviewMix mix(MixSettings s, List<DuckingEnvelope.Region> speech) throws Exception {
@@ -159,6 +167,36 @@ class PreviewMixTest {
         for (int i = 0; i < 4096; i++) {
             assertEquals(through[0][at(4.2) + i], jumped[0][i], 1e-6, "sample " + i + " after a jump");
         }
+    }
+
+    @Test
+    void itIsWhatTheExportFeedsItsEncoder() throws Exception {
+        // loud enough that the limiter works: the two must agree there too
+        Path pcm = clipSound(SEC, 0.1, 0.9);
+        dev.backbeat.engine.media.ClipInfo info = new dev.backbeat.engine.media.ClipInfo(dir.resolve("clip.mp4"), "mp4", SEC,
+                "h264", 320, 180, 0, 25, 25, false, 150, true, "aac", 48_000, 2, "yuv420p");
+        List<DuckingEnvelope.Region> speech = List.of(new DuckingEnvelope.Region(1.0, 2.2));
+        MixSettings s = MixSettings.defaults().withVolume(0.6).withOriginal(MixSettings.Original.LOWER);
+        java.io.ByteArrayOutputStream fed = new java.io.ByteArrayOutputStream();
+        try (AudioMixer.Mixed export = new AudioMixer(null).mix(List.of(info), c -> pcm, music(), speech, s, dir, null,
+                dev.backbeat.engine.media.Progress.none(), Cancellation.none())) {
+            export.feed(fed);
+        }
+        java.nio.FloatBuffer exported = ByteBuffer.wrap(fed.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+
+        PreviewMix preview = PreviewMix.prepare(music(), new ClipSounds(List.of(new ClipSounds.Clip(pcm, 0, (long) (SEC * RATE)))),
+                speech, s, Cancellation.none());
+        float[][] mine = read(preview, PreviewMix.Layer.MIX, 0, (int) preview.frames());
+        assertEquals(exported.remaining() / 2, mine[0].length, "as many frames");
+        double worst = 0;
+        float peak = 0;
+        for (int i = 0; i < mine[0].length; i++) {
+            worst = Math.max(worst, Math.abs(exported.get(2 * i) - mine[0][i]));
+            worst = Math.max(worst, Math.abs(exported.get(2 * i + 1) - mine[1][i]));
+            peak = Math.max(peak, Math.abs(mine[0][i]));
+        }
+        assertTrue(peak > 0.7, "the limiter was at work (peak " + peak + ")");
+        assertTrue(worst < 1e-4, "the preview's mix differs from the export's by " + worst);
     }
 
     private static double musicOverClipDb(PreviewMix m, double from, double to) throws IOException {
