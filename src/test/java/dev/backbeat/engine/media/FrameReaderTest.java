@@ -21,24 +21,9 @@ class FrameReaderTest {
     static Path dir;
     static Path clip;
 
-    /** 25 fps, 4 s, frame N has luma 16 + 2N (lossless, a key frame every 2 s, so seeks must decode forward). */
-    public static Path numberedClip(Path dir) {
-        return Fixtures.make(dir.resolve("numbered.mp4"), "-f", "lavfi", "-i",
-                "nullsrc=s=320x180:r=25:d=4,geq=lum='16+2*N':cb=128:cr=128",
-                "-c:v", "libx264", "-qp", "0", "-g", "50", "-pix_fmt", "yuv420p");
-    }
-
-    /** The frame number a picture shows, read from its middle pixel (RGB of the luma 16 + 2N). */
-    public static int frameNumber(byte[] rgb, int width, int height) {
-        int i = ((height / 2) * width + width / 2) * 3;
-        double g = ((rgb[i] & 0xff) + (rgb[i + 1] & 0xff) + (rgb[i + 2] & 0xff)) / 3.0;
-        double luma = 16 + g * 219 / 255;
-        return (int) Math.round((luma - 16) / 2);
-    }
-
     @BeforeAll
     static void make() {
-        clip = numberedClip(dir);
+        clip = NumberedClip.make(dir);
     }
 
     @Test
@@ -48,10 +33,10 @@ class FrameReaderTest {
                     Cancellation.none())) {
                 FrameReader.Frame f = r.next();
                 int expected = (int) Math.round(at * 25);
-                assertEquals(expected, frameNumber(f.rgb(), f.width(), f.height()), "first frame after a seek to " + at);
+                assertEquals(expected, NumberedClip.frameNumber(f.rgb(), f.width(), f.height()), "first frame after a seek to " + at);
                 assertEquals(at, f.timeSec(), 1e-9);
                 FrameReader.Frame g = r.next();
-                assertEquals(expected + 1, frameNumber(g.rgb(), g.width(), g.height()), "the one after it");
+                assertEquals(expected + 1, NumberedClip.frameNumber(g.rgb(), g.width(), g.height()), "the one after it");
                 assertEquals(at + 0.04, g.timeSec(), 1e-9);
             }
         }
