@@ -11,7 +11,7 @@ import javax.sound.sampled.SourceDataLine;
  * is the player's clock, so the picture follows what is actually heard.
  */
 public final class LineSink implements AudioSink {
-    private static final int BUFFER_FRAMES = RATE / 10;
+    private static final int BUFFER_FRAMES = RATE / 5;
     private final SourceDataLine line;
     private byte[] bytes = new byte[0];
     private long base;

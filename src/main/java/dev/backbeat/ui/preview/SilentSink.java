@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
  * sound device opens, so the picture still plays (on the system clock), and by tests (a fake clock).
  */
 public class SilentSink implements AudioSink {
-    /** About as much as a sound device holds: a tenth of a second. */
-    static final int BUFFER_FRAMES = RATE / 10;
+    /** About as much as a sound device holds: a fifth of a second (a loaded machine must not run it dry). */
+    static final int BUFFER_FRAMES = RATE / 5;
 
     private final LongSupplier nanoClock;
     private final String reason;
