@@ -370,6 +370,15 @@ public final class LocalBackend implements Backend {
         return Optional.of(pictures);
     }
 
+    /** Lets go of the clips' sound files the preview had open. */
+    @Override
+    public synchronized void close() {
+        if (clipSounds != null) {
+            clipSounds.close();
+            clipSounds = null;
+        }
+    }
+
     @Override
     public synchronized SessionState state() {
         return new SessionState(draft, clips.stream().map(this::mediaInfo).toList());

@@ -7,7 +7,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
-import javafx.scene.text.Font;
 
 /**
  * The picture fitted into the pane with the title laid over it where the export draws it (centred,
@@ -90,13 +89,19 @@ final class PictureFrame extends Pane {
         view.setFitHeight(fh);
         view.relocate(x, y);
         if (title.isVisible()) {
-            title.setFont(Font.font(Math.max(11, Math.min(fw, fh) / 12)));
-            title.setMaxWidth(fw * 0.9);
-            title.autosize();
-            double tw = title.prefWidth(-1);
-            double th = title.prefHeight(-1);
-            title.resize(Math.min(tw, fw * 0.9), th);
-            title.relocate(x + (fw - Math.min(tw, fw * 0.9)) / 2, y + fh * 0.78 - th * 0.8);
+            // scaled rather than re-fonted: the stylesheet's font size wins over a font set in code
+            double size = Math.max(11, Math.min(fw, fh) / 12);
+            double scale = size / Math.max(1, title.getFont().getSize());
+            title.setMaxWidth(fw * 0.9 / scale);
+            double tw = Math.min(title.prefWidth(-1), fw * 0.9 / scale);
+            double th = title.prefHeight(tw);
+            title.resize(tw, th);
+            title.setScaleX(scale);
+            title.setScaleY(scale);
+            // scaled about its centre: the centre goes where the export's text sits (baseline at 78%)
+            double cx = x + fw / 2;
+            double cy = y + fh * 0.78 - size * 0.35;
+            title.relocate(cx - tw / 2, cy - th / 2);
         }
     }
 }

@@ -41,7 +41,7 @@ public final class PreviewView extends VBox {
         empty.textProperty().bind(vm.captionProperty());
         empty.visibleProperty().bind(vm.imageUrlProperty().isEmpty().and(vm.pictureProperty().isNull()));
 
-        HBox transport = transport(vm);
+        VBox transport = transport(vm);
 
         Label note = new Label();
         note.setId("soundNote");
@@ -65,7 +65,7 @@ public final class PreviewView extends VBox {
         setSpacing(6);
     }
 
-    private static HBox transport(PreviewViewModel vm) {
+    private static VBox transport(PreviewViewModel vm) {
         Button play = new Button();
         play.setId("playButton");
         play.getStyleClass().add("play-button");
@@ -120,10 +120,18 @@ public final class PreviewView extends VBox {
             }
         });
 
-        HBox bar = new HBox(8, play, position, time, withClip, musicOnly);
-        bar.setId("previewTransport");
-        bar.getStyleClass().add("preview-transport");
+        // the slider gives way when the pane is narrow; the words never do
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {play, time, withClip, musicOnly}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, play, position, time);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        HBox sound = new HBox(0, withClip, musicOnly);
+        sound.getStyleClass().add("layer-switches");
+        sound.setAlignment(Pos.CENTER_LEFT);
+        VBox rows = new VBox(6, bar, sound);
+        rows.setId("previewTransport");
+        rows.getStyleClass().add("preview-transport");
+        return rows;
     }
 }

@@ -180,12 +180,14 @@ public final class PreviewViewModel implements AutoCloseable {
         if (p == null) {
             return "";
         }
+        // titles on at once are drawn at the same place by the export, the later one on top
+        String on = "";
         for (TitleMark t : p.titles()) {
             if (sec >= t.startSec() && sec < t.endSec()) {
-                return t.text();
+                on = t.text();
             }
         }
-        return "";
+        return on;
     }
 
     public void play() {
