@@ -9,6 +9,7 @@ import dev.backbeat.service.preview.ScoredPreview;
 import dev.backbeat.service.local.FfmpegSource;
 import dev.backbeat.service.local.LocalBackend;
 import dev.backbeat.ui.preview.PreviewPlayer;
+import dev.backbeat.ui.preview.RecordingSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,14 +76,14 @@ final class BenchPreviewCommand implements Callable<Integer> {
         LocalBackend backend = new LocalBackend(new FfmpegSource(null));
         backend.upload(List.of(clip), (n, f) -> { }, CancelToken.none());
         ScoredPreview preview = backend.preview().orElseThrow();
-        BenchSink sink = new BenchSink();
+        RecordingSink sink = new RecordingSink(System::nanoTime);
         List<Shown> shown = new CopyOnWriteArrayList<>();
         try (PreviewPlayer player = new PreviewPlayer(() -> sink, p -> shown.add(new Shown(System.nanoTime(), p)))) {
             player.setLayer(PreviewSound.Layer.CLIP);
             long loadAt = System.nanoTime();
             player.load(preview, backend.pictures().orElseThrow());
             Ticking ticking = new Ticking(player);
-            await(() -> !shown.isEmpty() && sink.written().length > 0);
+            await(() -> !shown.isEmpty() && sink.written() > 0);
             double firstPicture = (shown.get(0).nanos() - loadAt) / 1e6;
             Thread.sleep(300);
 
@@ -109,7 +110,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
 
             await(() -> sink.played() > 5.3 * 48_000);
             ticking.stop();
-            float[] heard = sink.written();
+            float[] heard = sink.sinceFlush();
             double worst = 0;
             double sum = 0;
             int n = 0;
@@ -167,7 +168,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
         Path clip = BenchClips.clip(runner, dir, 30, out);
         LocalBackend backend = new LocalBackend(new FfmpegSource(null));
         backend.upload(List.of(clip), (n, f) -> { }, CancelToken.none());
-        BenchSink sink = new BenchSink();
+        RecordingSink sink = new RecordingSink(System::nanoTime);
         PreviewPictures pictures = backend.pictures().orElseThrow();
         try (PreviewPlayer player = new PreviewPlayer(() -> sink, p -> { })) {
             player.load(backend.preview().orElseThrow(), pictures);

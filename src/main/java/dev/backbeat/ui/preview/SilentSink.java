@@ -15,6 +15,9 @@ public class SilentSink implements AudioSink {
     private long written;
     private long playedBase;
     private long startedAt = -1;
+    private int underruns;
+    /** Runs of steady playing since the last flush: from clock time [0] on, sample [1] onward is heard at RATE. */
+    private final java.util.List<long[]> runs = new java.util.ArrayList<>();
 
     /** @param reason the sentence the pane shows, or null when this sink stands for a working one (tests) */
     public SilentSink(LongSupplier nanoClock, String reason) {
@@ -49,6 +52,8 @@ public class SilentSink implements AudioSink {
             // ran dry: time without sound is not played sound
             playedBase = written;
             startedAt = now;
+            underruns++;
+            runs.add(new long[] {now, written});
             return written;
         }
         return p;
@@ -58,6 +63,7 @@ public class SilentSink implements AudioSink {
     public synchronized void start() {
         if (startedAt < 0) {
             startedAt = nanoClock.getAsLong();
+            runs.add(new long[] {startedAt, playedBase});
         }
     }
 
@@ -72,7 +78,27 @@ public class SilentSink implements AudioSink {
         boolean running = startedAt >= 0;
         written = 0;
         playedBase = 0;
+        runs.clear();
         startedAt = running ? nanoClock.getAsLong() : -1;
+        if (running) {
+            runs.add(new long[] {startedAt, 0});
+        }
+    }
+
+    /** When frame {@code k} (counted since the last flush) was or will be heard, on this sink's clock; -1 before it started. */
+    public synchronized long heardAt(long k) {
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            long[] run = runs.get(i);
+            if (run[1] <= k) {
+                return run[0] + (k - run[1]) * 1_000_000_000L / RATE;
+            }
+        }
+        return -1;
+    }
+
+    /** How often the sound ran dry while playing (the writer fell behind). */
+    public synchronized int underruns() {
+        return underruns;
     }
 
     @Override

@@ -54,8 +54,8 @@ class PreviewPaneTest {
     static Path dir;
     static Path clip;
     static PreviewPictures pictures;
-    final RecordingSink.FakeClock clock = new RecordingSink.FakeClock();
-    final RecordingSink sink = new RecordingSink(clock);
+    final FakeClock clock = new FakeClock();
+    final RecordingSink sink = new RecordingSink(clock::nanos);
     MainViewModel vm;
 
     /** The fake back end with a scored result over the numbered clip, its picture decoded by the local engine. */

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PreviewPlayerTest {
     static final int RATE = PreviewSound.RATE;
-    final RecordingSink.FakeClock clock = new RecordingSink.FakeClock();
-    final RecordingSink sink = new RecordingSink(clock);
+    final FakeClock clock = new FakeClock();
+    final RecordingSink sink = new RecordingSink(clock::nanos);
     final List<PreviewPictures.Picture> shown = new CopyOnWriteArrayList<>();
     final List<Double> opened = new CopyOnWriteArrayList<>();
     final PreviewPictures pictures = FakeResult.pictures(opened);

@@ -1,36 +1,20 @@
 package dev.backbeat.ui.preview;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * A test sink: keeps every sample it was given (left channel), in order, with where the last
- * flush dropped the unplayed ones, and reports its played position from a fake clock.
+ * A sink that keeps what it was given (the left channel, since the last flush) and keeps time
+ * as a sound device would, from a clock: for the benchmark (the system clock) and the tests (a
+ * fake one), which judge the player by what it wrote and when that was heard.
  */
 public final class RecordingSink implements AudioSink {
-    /** A clock the test moves by hand. */
-    public static final class FakeClock {
-        private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-        public long nanos() {
-            return nanos.get();
-        }
-
-        public void advanceMillis(long ms) {
-            nanos.addAndGet(ms * 1_000_000L);
-        }
-    }
-
     private final SilentSink timing;
     private float[] left = new float[1 << 16];
     private int count;
-    /** Where in {@link #samples} the sound after the latest flush begins. */
-    private int sinceFlush;
-    private long firstWriteNanos = -1;
-    private final FakeClock clock;
+    private int flushes;
 
-    public RecordingSink(FakeClock clock) {
-        this.clock = clock;
-        this.timing = new SilentSink(clock::nanos, null);
+    public RecordingSink(LongSupplier nanoClock) {
+        this.timing = new SilentSink(nanoClock, null);
     }
 
     @Override
@@ -40,9 +24,6 @@ public final class RecordingSink implements AudioSink {
 
     @Override
     public synchronized void write(float[] l, float[] r, int n) {
-        if (firstWriteNanos < 0) {
-            firstWriteNanos = clock.nanos();
-        }
         if (count + n > left.length) {
             left = java.util.Arrays.copyOf(left, Math.max(left.length * 2, count + n));
         }
@@ -69,16 +50,31 @@ public final class RecordingSink implements AudioSink {
     @Override
     public synchronized void flush() {
         timing.flush();
-        sinceFlush = count;
+        count = 0;
+        flushes++;
     }
 
-    /** The samples written since the latest flush (the left channel). */
+    /** The samples written since the last flush (the left channel). */
     public synchronized float[] sinceFlush() {
-        return java.util.Arrays.copyOfRange(left, sinceFlush, count);
+        return java.util.Arrays.copyOf(left, count);
     }
 
+    /** How many frames were written since the last flush. */
     public synchronized int written() {
         return count;
+    }
+
+    public synchronized int flushes() {
+        return flushes;
+    }
+
+    /** When frame {@code k} since the last flush was heard, on the sink's clock (-1 before it started). */
+    public long heardAt(long k) {
+        return timing.heardAt(k);
+    }
+
+    public int underruns() {
+        return timing.underruns();
     }
 
     @Override
