@@ -87,12 +87,7 @@ public final class PreviewView extends VBox {
                 position.setValue(sec.doubleValue());
             }
         });
-        // a drag seeks when let go; a click on the track seeks at once
-        position.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                vm.seek(position.getValue());
-            }
-        });
+        // a click on the track or the end of a drag seeks (once: the picture is decoded again from there)
         position.setOnMouseReleased(e -> vm.seek(position.getValue()));
 
         Label time = new Label();
