@@ -21,6 +21,9 @@ public final class PreviewPlayer implements AutoCloseable {
     private static final int CHUNK = 1024;
     private static final int RATE = AudioSink.RATE;
     private static final int PICTURE_AHEAD = 6;
+    /** How far the picture may trail the sound before the decoder skips ahead, and how far ahead it lands. */
+    private static final double CATCH_UP_SEC = 0.25;
+    private static final double CATCH_UP_LEAD_SEC = 0.2;
 
     /** Gets each picture the player shows, on the ticking thread. */
     @FunctionalInterface
@@ -166,6 +169,15 @@ public final class PreviewPlayer implements AutoCloseable {
                 while ((p = w.queue.peek()) != null && p.timeSec() <= sec + 0.0005) {
                     due = w.queue.poll();
                 }
+                if (due != null) {
+                    w.lastShownSec = due.timeSec();
+                }
+                // the decoder fell behind the sound (a heavy clip, a busy machine): pick it up further on
+                // rather than show the picture ever later; at most once a second, as a restart costs time too
+                if (playing && w.queue.isEmpty() && sec - w.lastShownSec > CATCH_UP_SEC
+                        && sec - w.startedAtSec > 1.0) {
+                    startPictures(Math.min(preview.durationSec(), sec + CATCH_UP_LEAD_SEC));
+                }
             }
             state = new State(sec, playing, true);
         }
@@ -274,12 +286,17 @@ public final class PreviewPlayer implements AutoCloseable {
     /** Decodes pictures ahead of the playhead on its own daemon thread, a few at a time. */
     private static final class PictureWorker {
         final BlockingQueue<PreviewPictures.Picture> queue = new ArrayBlockingQueue<>(PICTURE_AHEAD);
+        final double startedAtSec;
+        /** The time of the latest picture shown from this worker (where it started until one is). */
+        double lastShownSec;
         private final Thread thread;
         private volatile PreviewPictures.Stream stream;
         private volatile boolean stopped;
         volatile String problem;
 
         PictureWorker(PreviewPictures source, List<PreviewClip> clips, double fromSec) {
+            startedAtSec = fromSec;
+            lastShownSec = fromSec;
             thread = new Thread(() -> decode(source, clips, fromSec), "preview-picture");
             thread.setDaemon(true);
             thread.start();

@@ -135,6 +135,42 @@ class PreviewPlayerTest {
     }
 
     @Test
+    void aDecoderThatFallsBehindSkipsAheadRatherThanTrailTheSound() throws Exception {
+        // 25 pictures a second wanted, 60 ms to make each: alone it would trail by a second after three
+        PreviewPictures slow = (clips, fromSec, maxW, maxH) -> {
+            PreviewPictures.Stream fast = pictures.open(clips, fromSec, maxW, maxH);
+            return new PreviewPictures.Stream() {
+                @Override
+                public PreviewPictures.Picture next() throws dev.backbeat.service.BackendException {
+                    try {
+                        Thread.sleep(60);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                    return fast.next();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        player = new PreviewPlayer(() -> new SilentSink(System::nanoTime, null), shown::add);
+        player.load(FakeResult.result(1, 10, 0, List.of()), slow);
+        player.play();
+        long t0 = System.nanoTime();
+        PreviewPlayer.State s = player.tick();
+        while (System.nanoTime() - t0 < 3_000_000_000L) {
+            Thread.sleep(16);
+            s = player.tick();
+        }
+        double lag = s.positionSec() - shown.get(shown.size() - 1).timeSec();
+        assertTrue(s.positionSec() > 2.5, "played " + s.positionSec());
+        assertTrue(lag >= 0 && lag < 0.6, "the picture trails the sound by " + lag + " s");
+    }
+
+    @Test
     void withoutASoundDeviceThePictureStillPlaysOnTheSystemClock() throws Exception {
         player = new PreviewPlayer(SilentSink::noDevice, shown::add);
         player.load(FakeResult.result(1, 5, 0, List.of()), pictures);
