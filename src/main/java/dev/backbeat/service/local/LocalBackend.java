@@ -344,7 +344,7 @@ public final class LocalBackend implements Backend {
             return Optional.of(preview);
         }
         try {
-            preview = PreviewBuilder.build(revision, clips, thumbnails, this::clipSounds, profile, music,
+            preview = PreviewBuilder.build(revision, preview, clips, thumbnails, this::clipSounds, profile, music,
                     brief.mix(!profile.speech().isEmpty(), PreviewBuilder.LOUDNESS_LUFS),
                     brief.musicPercent(!profile.speech().isEmpty()), brief.titles());
             return Optional.of(preview);

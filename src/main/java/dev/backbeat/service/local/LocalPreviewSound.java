@@ -9,9 +9,21 @@ import java.io.UncheckedIOException;
 /** The local engine's preview mix behind the service's {@link PreviewSound}. */
 final class LocalPreviewSound implements PreviewSound {
     private final PreviewMix mix;
+    /** What it was made from, so an unchanged mix is not made again. */
+    private final Object music;
+    private final dev.backbeat.engine.mix.MixSettings settings;
+    private final Object clips;
 
-    LocalPreviewSound(PreviewMix mix) {
+    LocalPreviewSound(PreviewMix mix, Object music, dev.backbeat.engine.mix.MixSettings settings, Object clips) {
         this.mix = mix;
+        this.music = music;
+        this.settings = settings;
+        this.clips = clips;
+    }
+
+    /** Whether this is the mix of that very piece, with those settings, over those clips' sound. */
+    boolean madeFrom(Object piece, dev.backbeat.engine.mix.MixSettings s, Object clipSounds) {
+        return music == piece && clips == clipSounds && settings.equals(s);
     }
 
     @Override

@@ -35,9 +35,14 @@ final class PreviewBuilder {
         ClipSounds get() throws IOException;
     }
 
-    static ScoredPreview build(long revision, List<ClipInfo> clips, List<CompletableFuture<String>> thumbnails,
-                               SoundsSource sounds, VideoProfile profile, ScorePipeline.Music music, MixSettings mix,
-                               double volumePercent, List<TitleCard.Title> titles) throws IOException, MediaException {
+    /**
+     * @param previous the result before this change, or null: its sound is kept when the music, the
+     *                 mix and the clips are the same (a title or frame change), saving the loudness pass
+     */
+    static ScoredPreview build(long revision, ScoredPreview previous, List<ClipInfo> clips,
+                               List<CompletableFuture<String>> thumbnails, SoundsSource sounds, VideoProfile profile,
+                               ScorePipeline.Music music, MixSettings mix, double volumePercent, List<TitleCard.Title> titles)
+            throws IOException, MediaException {
         List<PreviewClip> placed = new ArrayList<>();
         double at = 0;
         for (int i = 0; i < clips.size(); i++) {
@@ -49,13 +54,17 @@ final class PreviewBuilder {
         }
         List<DuckingEnvelope.Region> speech = profile.speech().stream()
                 .map(s -> new DuckingEnvelope.Region(s.startSec(), s.endSec())).toList();
-        PreviewMix sound = PreviewMix.prepare(music.audio().mix(), sounds.get(), speech, mix, Cancellation.none());
+        ClipSounds clipSounds = sounds.get();
+        LocalPreviewSound sound = previous != null && previous.sound() instanceof LocalPreviewSound same
+                && same.madeFrom(music, mix, clipSounds) ? same
+                : new LocalPreviewSound(PreviewMix.prepare(music.audio().mix(), clipSounds, speech, mix, Cancellation.none()),
+                music, mix, clipSounds);
         List<TitleMark> marks = new ArrayList<>();
         for (int i = 0; i < titles.size(); i++) {
             TitleCard.Title t = titles.get(i);
             marks.add(new TitleMark(i, t.text(), t.startSec(), t.startSec() + t.durationSec()));
         }
-        return new ScoredPreview(revision, at, placed, new LocalPreviewSound(sound),
+        return new ScoredPreview(revision, at, placed, sound,
                 MusicMapBuilder.build(music.composition().plan(), profile, volumePercent), marks);
     }
 

@@ -106,6 +106,7 @@ class LocalPreviewTest {
         chat("add the title 'Urban Dreams' for 3 s");
         ScoredPreview titled = preview();
         assertTrue(titled.revision() > quieter.revision());
+        assertSame(quieter.sound(), titled.sound(), "a title changes no sound: the mix is not made again");
         assertEquals(1, titled.titles().size());
         assertEquals("Urban Dreams", titled.titles().get(0).text());
         assertEquals(3, titled.titles().get(0).endSec() - titled.titles().get(0).startSec(), 1e-6);
