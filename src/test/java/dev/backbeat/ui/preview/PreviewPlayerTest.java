@@ -60,6 +60,17 @@ class PreviewPlayerTest {
         return s;
     }
 
+    /** Ticks as the app does (~60 times a second) for {@code ms} of real time. */
+    PreviewPlayer.State tickInRealTime(long ms) throws InterruptedException {
+        long t0 = System.nanoTime();
+        PreviewPlayer.State s = player.tick();
+        while (System.nanoTime() - t0 < ms * 1_000_000L) {
+            Thread.sleep(16);
+            s = player.tick();
+        }
+        return s;
+    }
+
     PreviewPlayer loaded(double seconds) throws InterruptedException {
         player = new PreviewPlayer(() -> sink, shown::add);
         player.load(FakeResult.result(1, seconds, 0, List.of()), pictures);
@@ -159,12 +170,7 @@ class PreviewPlayerTest {
         player = new PreviewPlayer(() -> new SilentSink(System::nanoTime, null), shown::add);
         player.load(FakeResult.result(1, 10, 0, List.of()), slow);
         player.play();
-        long t0 = System.nanoTime();
-        PreviewPlayer.State s = player.tick();
-        while (System.nanoTime() - t0 < 3_000_000_000L) {
-            Thread.sleep(16);
-            s = player.tick();
-        }
+        PreviewPlayer.State s = tickInRealTime(3000);
         double lag = s.positionSec() - shown.get(shown.size() - 1).timeSec();
         assertTrue(s.positionSec() > 2.5, "played " + s.positionSec());
         assertTrue(lag >= 0 && lag < 0.6, "the picture trails the sound by " + lag + " s");
@@ -176,11 +182,7 @@ class PreviewPlayerTest {
         player.load(FakeResult.result(1, 5, 0, List.of()), pictures);
         player.play();
         long t0 = System.nanoTime();
-        PreviewPlayer.State s = player.tick();
-        while (System.nanoTime() - t0 < 400_000_000L) {
-            Thread.sleep(16);
-            s = player.tick();
-        }
+        PreviewPlayer.State s = tickInRealTime(400);
         double real = (System.nanoTime() - t0) / 1e9;
         assertTrue(s.positionSec() > 0.25 && s.positionSec() <= real + 0.01, "moved " + s.positionSec() + " in " + real);
         assertNotNull(player.problem());
