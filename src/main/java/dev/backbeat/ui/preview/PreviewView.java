@@ -48,7 +48,7 @@ public final class PreviewView extends VBox {
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         note.textProperty().bind(vm.soundNoteProperty());
-        note.visibleProperty().bind(vm.soundNoteProperty().isNotEmpty().and(vm.loadedProperty()));
+        note.visibleProperty().bind(vm.soundNoteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
 
         Label caption = new Label();

@@ -56,6 +56,8 @@ public final class PreviewViewModel implements AutoCloseable {
     private volatile PreviewPictures.Picture lastPicture;
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private long refreshes;
+    /** Why the latest result could not be fetched, until one is (UI thread). */
+    private String prepareProblem;
     private int ticks;
 
     /** Without sound (tests, headless use): the picture plays on the system clock. */
@@ -110,13 +112,19 @@ public final class PreviewViewModel implements AutoCloseable {
                     if (asked != refreshes || backend != project.backend()) {
                         return;
                     }
+                    prepareProblem = null;
                     ScoredPreview now = result.orElse(null);
                     ScoredPreview before = project.previewProperty().get();
                     if (now == null || before == null || now.revision() != before.revision()) {
                         project.setPreview(now);
                     }
                 })
-                .onError(e -> soundNote.set("The preview could not be prepared: " + e.getMessage()))
+                .onError(e -> {
+                    if (asked == refreshes) {
+                        prepareProblem = "The preview could not be prepared: " + e.getMessage();
+                        soundNote.set(prepareProblem);
+                    }
+                })
                 .start();
     }
 
@@ -166,7 +174,8 @@ public final class PreviewViewModel implements AutoCloseable {
         playing.set(s.playing());
         time.set(clock(s.positionSec()) + " / " + clock(duration.get()));
         titleText.set(titleAt(s.positionSec()));
-        String problem = player.problem();
+        // the player's own note (no sound device) only matters once there is something to play
+        String problem = prepareProblem != null ? prepareProblem : loaded.get() ? player.problem() : null;
         soundNote.set(problem == null ? "" : problem);
         // the shared playhead moves ~30 times a second
         if (ticks++ % 2 == 0 || !s.playing()) {

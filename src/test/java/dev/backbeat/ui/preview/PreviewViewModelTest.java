@@ -37,9 +37,14 @@ class PreviewViewModelTest {
         ScoredPreview next = FakeResult.result(1, 5, 0, List.of(new TitleMark(0, "Urban Dreams", 0.2, 2)));
         int asked;
 
+        dev.backbeat.service.BackendException failWith;
+
         @Override
-        public Optional<ScoredPreview> preview() {
+        public Optional<ScoredPreview> preview() throws dev.backbeat.service.BackendException {
             asked++;
+            if (failWith != null) {
+                throw failWith;
+            }
             return Optional.of(next);
         }
 
@@ -56,6 +61,7 @@ class PreviewViewModelTest {
         try (PreviewViewModel vm = new PreviewViewModel(project, new SameThreadTaskRunner(), SilentSink::noDevice, byHand)) {
             assertFalse(vm.loadedProperty().get());
             assertNull(project.previewProperty().get());
+            assertEquals("", vm.soundNoteProperty().get(), "nothing to play yet: nothing to say about sound");
             project.setDraft(new dev.backbeat.draft.Draft(List.of(new dev.backbeat.draft.Track(dev.backbeat.draft.TrackType.VIDEO, List.of()))));
             assertEquals(1, backend.asked, "the draft changed: the result is fetched");
             assertSame(backend.next, project.previewProperty().get());
@@ -88,6 +94,12 @@ class PreviewViewModelTest {
 
             project.transport().togglePlay();
             assertFalse(vm.playingProperty().get(), "the transport pauses the player it has");
+
+            backend.failWith = new dev.backbeat.service.BackendException(dev.backbeat.service.BackendException.Kind.INTERNAL,
+                    "the clip's sound file is gone");
+            project.setDraft(new dev.backbeat.draft.Draft(List.of()));
+            ticks.get(0).run();
+            assertEquals("The preview could not be prepared: the clip's sound file is gone", vm.soundNoteProperty().get());
         }
     }
 }
