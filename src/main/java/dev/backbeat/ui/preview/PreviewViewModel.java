@@ -78,7 +78,11 @@ public final class PreviewViewModel implements AutoCloseable {
         show(project.media());
         project.previewProperty().addListener((o, a, b) -> load());
         project.auditionProperty().addListener((o, a, b) -> load());
-        project.draftProperty().addListener((o, a, b) -> refresh());
+        // every new draft, even one equal to the last (a new piece in the same style, tempo and key)
+        project.draftProperty().addListener((javafx.beans.InvalidationListener) o -> {
+            project.draft();
+            refresh();
+        });
         musicOnly.addListener((o, a, on) -> player.setLayer(on ? PreviewSound.Layer.MUSIC : PreviewSound.Layer.MIX));
         project.transport().attach(new Transport.Player() {
             @Override
