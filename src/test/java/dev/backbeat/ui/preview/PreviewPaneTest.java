@@ -103,6 +103,12 @@ class PreviewPaneTest {
         stage.show();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void stopThePlayer() {
+        // its picture decoder (an FFmpeg process) goes with it
+        vm.preview().close();
+    }
+
     static void waitFor(String what, Callable<Boolean> done) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             try {
