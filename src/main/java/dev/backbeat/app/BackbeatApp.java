@@ -24,7 +24,7 @@ public class BackbeatApp extends Application {
         runner = new FxTaskRunner();
         SettingsStore store = new SettingsStore(SettingsStore.defaultConfigDir());
         FxFileChooser chooser = new FxFileChooser(() -> stage, getHostServices());
-        viewModel = new MainViewModel(store, new BackendFactory(), runner, chooser);
+        viewModel = new MainViewModel(store, new BackendFactory(), runner, chooser, dev.backbeat.ui.preview.LineSink::open);
         stage.setScene(scene(viewModel));
         stage.setTitle("Backbeat " + AppInfo.version());
         stage.setMinWidth(960);
@@ -50,6 +50,7 @@ public class BackbeatApp extends Application {
     @Override
     public void stop() {
         if (viewModel != null) {
+            viewModel.preview().close();
             viewModel.project().backend().close();
         }
         if (runner != null) {

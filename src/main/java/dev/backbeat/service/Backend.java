@@ -52,6 +52,11 @@ public interface Backend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Decodes the clips' picture for the player, or empty where this back end cannot (then the player shows the still frame). */
+    default java.util.Optional<dev.backbeat.service.preview.PreviewPictures> pictures() {
+        return java.util.Optional.empty();
+    }
+
     /** Renders {@code count} alternative pieces for the footage, to audition side by side. */
     default List<dev.backbeat.service.preview.Variation> variations(int count, ProgressListener progress, CancelToken cancel)
             throws BackendException {

@@ -52,6 +52,28 @@ public final class MainView extends BorderPane {
         setBottom(timeline);
 
         UploadView.acceptDrops(this, vm.upload());
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                playKeys(scene, vm.project().transport());
+            }
+        });
+    }
+
+    /**
+     * Space plays and pauses wherever the focus is not in a text field; Esc leaves a text field
+     * (the chat), so the next Space plays.
+     */
+    private void playKeys(javafx.scene.Scene scene, Transport transport) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean typing = scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !typing) {
+                transport.togglePlay();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && typing) {
+                requestFocus();
+                e.consume();
+            }
+        });
     }
 
     private ToolBar toolbar(MainViewModel vm) {

@@ -38,6 +38,12 @@ public final class MainViewModel {
 
     public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
                          FileChooserPort chooser) {
+        this(store, backends, runner, chooser, dev.backbeat.ui.preview.SilentSink::noDevice);
+    }
+
+    /** @param sound opens the preview's sound output (the app's sound device; a test sink in tests) */
+    public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
+                         FileChooserPort chooser, dev.backbeat.ui.preview.AudioSink.Opener sound) {
         this.store = store;
         this.backends = backends;
         this.runner = runner;
@@ -48,7 +54,7 @@ public final class MainViewModel {
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
         this.timeline = new TimelineViewModel(project);
-        this.preview = new PreviewViewModel(project);
+        this.preview = new PreviewViewModel(project, runner, sound, dev.backbeat.ui.preview.Ticker.daemon());
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
         backendKind.set(initial.backend());
         backendKind.addListener((obs, old, now) -> {

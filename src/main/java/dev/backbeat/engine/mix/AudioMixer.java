@@ -31,9 +31,9 @@ import java.util.List;
 public final class AudioMixer {
     public static final int RATE = 48_000;
     private static final int CHUNK = 8192;
-    private static final double MAX_BOOST_DB = 30;
+    static final double MAX_BOOST_DB = 30;
     private static final double STALL_SECONDS = 90;
-    private static final double RELEASE_SEC = 0.15;
+    static final double RELEASE_SEC = 0.15;
 
     /** The highest true peak an export may have (EBU R128 / streaming practice: -1 dBTP), with a small margin. */
     static final double MAX_TRUE_PEAK = -1.2;
@@ -272,9 +272,7 @@ public final class AudioMixer {
             cancel.throwIfCancelled();
             double musicGainDb = musicGainDb(music, s);
             double originalGainDb = s.original() == MixSettings.Original.LOWER ? s.originalGainDb() : 0;
-            DuckingEnvelope duck = s.ducking() && useOriginal
-                    ? DuckingEnvelope.of(speech, duration, s.duckDb(), 0.3, 0.6, 0.5)
-                    : DuckingEnvelope.flat(duration);
+            DuckingEnvelope duck = duck(speech, duration, s, useOriginal);
             long[] joins = new long[Math.max(0, clips.size() - 1)];
             double at = 0;
             for (int i = 0; i < joins.length; i++) {
@@ -304,8 +302,15 @@ public final class AudioMixer {
         }
     }
 
+    /** The music's dip under speech (300 ms attack, 600 ms release, gaps under 0.5 s bridged), flat when nothing is kept to duck under. */
+    static DuckingEnvelope duck(List<DuckingEnvelope.Region> speech, double duration, MixSettings s, boolean useOriginal) {
+        return s.ducking() && useOriginal
+                ? DuckingEnvelope.of(speech, duration, s.duckDb(), 0.3, 0.6, 0.5)
+                : DuckingEnvelope.flat(duration);
+    }
+
     /** The music bed is first brought to the target loudness, then set to its volume. */
-    private static double musicGainDb(float[][] music, MixSettings s) {
+    static double musicGainDb(float[][] music, MixSettings s) {
         if (s.musicVolume() <= 0) {
             return -120;
         }

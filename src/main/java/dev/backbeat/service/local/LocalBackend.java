@@ -66,6 +66,14 @@ public final class LocalBackend implements Backend {
     private Draft draft = Draft.empty();
     private ScorePipeline pipeline;
 
+    /** Counts the changes to the result (upload, chat, edit): the preview's revision. */
+    private long revision;
+    private dev.backbeat.service.preview.ScoredPreview preview;
+    /** The clips' own sound for the preview, opened once for the clips as they are. */
+    private dev.backbeat.engine.mix.ClipSounds clipSounds;
+    private List<ClipInfo> clipSoundsFor = List.of();
+    private final dev.backbeat.service.preview.PreviewPictures pictures;
+
     /** True for the launch rehearsal's own back end, which must not stop the rehearsal. */
     private final boolean rehearsal;
 
@@ -76,6 +84,7 @@ public final class LocalBackend implements Backend {
     LocalBackend(RunnerSource ffmpeg, boolean rehearsal) {
         this.ffmpeg = ffmpeg;
         this.rehearsal = rehearsal;
+        this.pictures = new FfmpegPictures(ffmpeg);
     }
 
     /** The user's work comes first: a launch rehearsal still running gives way. */
@@ -310,6 +319,7 @@ public final class LocalBackend implements Backend {
     }
 
     private void rebuildDraft() {
+        revision++;
         List<TimelineBuilder.ClipEntry> entries = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             ClipInfo c = clips.get(i);
@@ -319,6 +329,45 @@ public final class LocalBackend implements Backend {
         }
         draft = TimelineBuilder.build(entries, music == null ? null : music.composition().plan(),
                 brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles());
+    }
+
+    /**
+     * The current result for the player: made on demand once per change (the music is already
+     * rendered; the mix is made as it is read, after one pass for the export's loudness gain).
+     */
+    @Override
+    public synchronized Optional<dev.backbeat.service.preview.ScoredPreview> preview() throws BackendException {
+        if (clips.isEmpty() || music == null) {
+            return Optional.empty();
+        }
+        if (preview != null && preview.revision() == revision) {
+            return Optional.of(preview);
+        }
+        try {
+            preview = PreviewBuilder.build(revision, preview, clips, thumbnails, this::clipSounds, profile, music,
+                    brief.mix(!profile.speech().isEmpty(), PreviewBuilder.LOUDNESS_LUFS),
+                    brief.musicPercent(!profile.speech().isEmpty()), brief.titles());
+            return Optional.of(preview);
+        } catch (MediaException e) {
+            throw map(e);
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.INTERNAL, "The clip's sound could not be read for the preview: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The clips' decoded sound, opened again only when the clips changed. */
+    private dev.backbeat.engine.mix.ClipSounds clipSounds() throws IOException {
+        if (clipSounds == null || !clips.equals(clipSoundsFor)) {
+            clipSounds = PreviewBuilder.sounds(clips, sounds::get);
+            clipSoundsFor = List.copyOf(clips);
+        }
+        return clipSounds;
+    }
+
+    @Override
+    public Optional<dev.backbeat.service.preview.PreviewPictures> pictures() {
+        return Optional.of(pictures);
     }
 
     @Override
@@ -413,6 +462,10 @@ public final class LocalBackend implements Backend {
      */
     @Override
     public synchronized void close() {
+        if (clipSounds != null) {
+            clipSounds.close(); // the preview's open readers first, then the files
+            clipSounds = null;
+        }
         sounds.values().forEach(LocalBackend::deleteQuietly);
         sounds.clear();
         for (java.util.concurrent.CompletableFuture<String> t : thumbnails) {
