@@ -47,7 +47,7 @@ public final class MainViewModel {
         this.upload = new UploadViewModel(project, runner, chooser);
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
-        this.timeline = new TimelineViewModel(project);
+        this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project);
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
         backendKind.set(initial.backend());
