@@ -382,33 +382,54 @@ public final class LocalBackend implements Backend {
         return state();
     }
 
+    /**
+     * Renders the variations without holding the session: the chat, an edit or the preview may go
+     * on meanwhile, and offers made for music that has since changed are dropped.
+     */
     @Override
-    public synchronized List<Variation> variations(int count, ProgressListener progress, CancelToken cancel)
-            throws BackendException {
-        userWorkStarts();
-        if (profile == null || music == null) {
-            throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: variations are of its music.");
-        }
+    public List<Variation> variations(int count, ProgressListener progress, CancelToken cancel) throws BackendException {
         if (count < 1 || count > 6) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, "Ask for one to six variations at a time.");
         }
-        progress.progress("Composing " + count + " variations…", 0);
-        MusicPlan now = music.composition().plan();
-        List<dev.backbeat.engine.compose.Brief> briefs = VariationMaker.briefs(profile,
-                brief.brief(profile.durationSec(), now.bpm()), now.style(), count);
-        List<VariationMaker.Offer> offers = variationMaker.render(pipeline(), profile, briefs, progress, cancellation(cancel));
-        cancel.throwIfCancelled();
-        offered.clear();
-        List<String> thumbs = thumbnails.stream().map(java.util.concurrent.CompletableFuture::join).toList();
-        List<Variation> out = new ArrayList<>();
-        for (VariationMaker.Offer o : offers) {
-            offered.put(o.id(), o);
-            MusicPlan p = o.music().composition().plan();
-            String summary = String.format(Locale.ROOT, "%s · %d BPM · %s", TimelineBuilder.styleName(p), Math.round(p.bpm()), p.key());
-            out.add(new Variation(o.id(), summary, ScoredPreviews.of(++variationRevision, clips, thumbs, sounds::get, profile,
-                    o.music(), brief)));
+        ScorePipeline.Music base;
+        VideoProfile footage;
+        ScorePipeline pipe;
+        List<dev.backbeat.engine.compose.Brief> briefs;
+        synchronized (this) {
+            userWorkStarts();
+            if (profile == null || music == null) {
+                throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: variations are of its music.");
+            }
+            base = music;
+            footage = profile;
+            pipe = pipeline();
+            MusicPlan now = music.composition().plan();
+            briefs = variationMaker.nextBriefs(profile, brief.brief(profile.durationSec(), now.bpm()), now.style(), count);
         }
-        return out;
+        progress.progress("Composing " + count + " variations…", 0);
+        List<VariationMaker.Offer> offers = variationMaker.render(pipe, footage, briefs, progress, cancellation(cancel));
+        cancel.throwIfCancelled();
+        List<String> thumbs = thumbnails().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        synchronized (this) {
+            if (music != base || profile != footage) {
+                throw new BackendException(BackendException.Kind.CANCELLED, "The music changed while the variations were made.");
+            }
+            offered.clear();
+            List<Variation> out = new ArrayList<>();
+            for (VariationMaker.Offer o : offers) {
+                offered.put(o.id(), o);
+                MusicPlan p = o.music().composition().plan();
+                String summary = String.format(Locale.ROOT, "%s · %d BPM · %s", TimelineBuilder.styleName(p),
+                        Math.round(p.bpm()), p.key());
+                out.add(new Variation(o.id(), summary, ScoredPreviews.of(++variationRevision, clips, thumbs, sounds::get,
+                        profile, o.music(), brief)));
+            }
+            return out;
+        }
+    }
+
+    private synchronized List<java.util.concurrent.CompletableFuture<String>> thumbnails() {
+        return List.copyOf(thumbnails);
     }
 
     @Override

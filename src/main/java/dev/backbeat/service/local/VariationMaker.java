@@ -47,6 +47,14 @@ final class VariationMaker {
     }
 
     private final AtomicInteger ids = new AtomicInteger();
+    /** How many times variations were asked for: each time brings new seeds, so the cards are new too. */
+    private long rounds;
+
+    /** The briefs for the next set of cards; see {@link #briefs(VideoProfile, Brief, Style, int)}. */
+    List<Brief> nextBriefs(VideoProfile profile, Brief base, Style current, int count) {
+        rounds++;
+        return briefs(profile, base.withSeed(base.seed() + 7919 * rounds), current, count);
+    }
 
     /**
      * The briefs of {@code count} alternatives: {@code base} with a fresh seed in the current style,

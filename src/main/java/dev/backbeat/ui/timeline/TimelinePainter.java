@@ -153,11 +153,12 @@ final class TimelinePainter {
                 g.fillRect(ss.x(), y, ss.width(), h);
             }
         }
-        grid(m.beats(), y, h, 0.07, 6);
-        grid(m.bars(), y, h, 0.22, 3);
+        grid(m.beats(), y, h, 0.10, 6);
         if (waves != null) {
             waveform(waves.music(), p.wave(), y + 14, h - 18);
         }
+        // bar lines over the waveform, so the grid reads against the sound
+        grid(m.bars(), y, h, 0.35, 3);
         energy(m.energy(), y, h);
         g.setFont(SMALL);
         for (MusicMap.SectionMark sec : sections) {
@@ -240,10 +241,8 @@ final class TimelinePainter {
             hint(c.music() == null ? "" : "The clip's sound is drawn once the music is mixed.", y, h);
         }
         if (!c.speech().isEmpty()) {
-            g.setFont(SMALL);
-            g.setFill(p.muted());
             MusicMap.Span first = c.speech().get(0);
-            g.fillText("speech: the music ducks", Math.max(2, s.x(first.startSec()) + 3), y + 2);
+            label("speech: the music ducks", Math.max(4, s.x(first.startSec()) + 4), y + 2, p.text());
         }
     }
 
