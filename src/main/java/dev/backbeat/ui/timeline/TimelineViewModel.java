@@ -284,7 +284,9 @@ public final class TimelineViewModel {
             message.set("Add a clip first: a title goes over the video.");
             return;
         }
-        double start = Math.min(project.transport().positionSecProperty().get(), Math.max(0, c.durationSec() - 0.5));
+        // on a tenth of a second: the inspector then shows a time a person would type
+        double start = Math.round(Math.min(project.transport().positionSecProperty().get(),
+                Math.max(0, c.durationSec() - 0.5)) * 10) / 10.0;
         int index = c.titles().size();
         sendTitle(new TimelineContent.TitleBlock(index, "Title", start, Math.min(c.durationSec(), start + 3)));
         select(new Selection.Title(index));
