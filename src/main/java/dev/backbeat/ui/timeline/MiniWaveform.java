@@ -45,13 +45,16 @@ final class MiniWaveform extends Region {
         float[] hi = new float[n];
         peaks.columns(0, durationSec / WIDTH, lo, hi, n);
         float scale = (float) (0.5 * HEIGHT / Math.max(0.05, peaks.peak()));
-        g.setStroke(wave.getValue());
-        g.setLineWidth(1);
+        double[] xs = new double[2 * n];
+        double[] ys = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            double a = HEIGHT / 2 - hi[i] * scale;
-            double b = HEIGHT / 2 - lo[i] * scale;
-            g.strokeLine(i + 0.5, a, i + 0.5, Math.max(a + 1, b));
+            xs[i] = i + 0.5;
+            ys[i] = HEIGHT / 2 - hi[i] * scale - 0.5;
+            xs[2 * n - 1 - i] = i + 0.5;
+            ys[2 * n - 1 - i] = HEIGHT / 2 - lo[i] * scale + 0.5;
         }
+        g.setFill(wave.getValue());
+        g.fillPolygon(xs, ys, 2 * n);
     }
 
     @Override

@@ -29,6 +29,8 @@ final class TimelinePainter {
     private final Function<String, Image> frames;
     private final float[] lo;
     private final float[] hi;
+    private final double[] polyX;
+    private final double[] polyY;
 
     TimelinePainter(GraphicsContext g, Palette p, TimeScale s, double width, Function<String, Image> frames) {
         this.g = g;
@@ -38,6 +40,8 @@ final class TimelinePainter {
         this.frames = frames;
         this.lo = new float[(int) Math.ceil(width) + 1];
         this.hi = new float[lo.length];
+        this.polyX = new double[2 * lo.length];
+        this.polyY = new double[2 * lo.length];
     }
 
     void paint(TimelineContent c, TimelineViewModel.Waveforms waves, TimelineViewModel.Selection selection, double playheadSec) {
@@ -217,14 +221,19 @@ final class TimelinePainter {
         // a quiet layer is drawn larger so its shape reads; its loudness shows in the mix, not here
         float scale = (float) (0.5 * h / Math.max(0.05, peaks.peak()));
         double mid = y + h / 2;
-        g.setStroke(col);
-        g.setLineWidth(1);
-        int end = (int) Math.min(n, Math.ceil(s.x(peaks.buckets() * WaveformPeaks.BUCKET_SEC)));
-        for (int i = 0; i < end; i++) {
-            double a = mid - hi[i] * scale;
-            double b = mid - lo[i] * scale;
-            g.strokeLine(i + 0.5, a, i + 0.5, Math.max(a + 1, b));
+        int end = (int) Math.max(0, Math.min(n, Math.ceil(s.x(peaks.buckets() * WaveformPeaks.BUCKET_SEC))));
+        if (end < 2) {
+            return;
         }
+        // one polygon, the upper outline left to right then the lower one back: one command, not a line a column
+        for (int i = 0; i < end; i++) {
+            polyX[i] = i + 0.5;
+            polyY[i] = mid - hi[i] * scale - 0.5;
+            polyX[2 * end - 1 - i] = i + 0.5;
+            polyY[2 * end - 1 - i] = mid - lo[i] * scale + 0.5;
+        }
+        g.setFill(col);
+        g.fillPolygon(polyX, polyY, 2 * end);
     }
 
     private void clipSound(TimelineContent c, TimelineViewModel.Waveforms waves) {

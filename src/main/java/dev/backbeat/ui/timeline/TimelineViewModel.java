@@ -243,6 +243,9 @@ public final class TimelineViewModel {
         TimelineContent.TitleBlock moved = d.to(scale.sec(x), content.get().durationSec(), 0.25);
         if (moved.startSec() != d.grabbed().startSec() || moved.endSec() != d.grabbed().endSec()) {
             sendTitle(moved);
+        } else {
+            // what changed meanwhile was held back during the drag
+            refresh();
         }
     }
 

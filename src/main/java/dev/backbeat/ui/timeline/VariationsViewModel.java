@@ -42,6 +42,8 @@ public final class VariationsViewModel {
     private final ReadOnlyStringWrapper auditioning = new ReadOnlyStringWrapper("");
     private CancelToken running;
     private boolean picking;
+    /** Which request the cards on show answer: a late result of an older one is dropped. */
+    private long generation;
 
     VariationsViewModel(ProjectModel project, TaskRunner runner) {
         this.project = project;
@@ -85,6 +87,7 @@ public final class VariationsViewModel {
         busy.set(true);
         status.set("Composing " + COUNT + " variations…");
         Backend backend = project.backend();
+        long asked = ++generation;
         running = runner.task("Variations", (progress, cancel) -> {
                     List<Variation> vs = backend.variations(COUNT, progress, cancel);
                     List<Card> out = new ArrayList<>();
@@ -94,20 +97,25 @@ public final class VariationsViewModel {
                     }
                     return out;
                 })
-                .onProgress((note, f) -> status.set(note))
+                .onProgress((note, f) -> {
+                    if (asked == generation) status.set(note);
+                })
                 .onSuccess(out -> {
-                    if (open.get() && project.backend() == backend) {
+                    if (asked == generation && open.get() && project.backend() == backend) {
                         cards.setAll(out);
                         status.set("Listen from the playhead, then use the one you like.");
                     }
                 })
                 .onError(e -> {
-                    if (!(e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED)) {
+                    if (asked == generation
+                            && !(e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED)) {
                         status.set(e instanceof BackendException be ? be.userMessage()
                                 : "The variations could not be made: " + e.getMessage());
                     }
                 })
-                .onFinally(() -> busy.set(false))
+                .onFinally(() -> {
+                    if (asked == generation) busy.set(false);
+                })
                 .start();
     }
 
@@ -160,6 +168,8 @@ public final class VariationsViewModel {
     }
 
     private void stop() {
+        generation++;
+        busy.set(false);
         if (running != null) {
             running.cancel();
             running = null;

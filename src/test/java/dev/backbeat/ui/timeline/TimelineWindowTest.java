@@ -101,6 +101,21 @@ class TimelineWindowTest {
             if (bright(shot.getPixelReader(), (int) s.x(10.05), (int) mid + dy)) lit++;
         }
         assertTrue(lit > 10, "the waveform is drawn at a beat: " + lit + " bright pixels");
+
+        // a figure, not a target: what one repaint costs the FX thread (the canvas rasterises it later)
+        // (CPU time too: on a loaded machine the wall time mostly measures waiting for a core)
+        double[] ms = new double[2];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        robot.interact(() -> {
+            for (int i = 0; i < 50; i++) canvas.repaint();
+            long t0 = System.nanoTime();
+            long c0 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < 100; i++) canvas.repaint();
+            ms[0] = (System.nanoTime() - t0) / 1e6 / 100;
+            ms[1] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6 / 100;
+        });
+        System.out.printf(java.util.Locale.ROOT, "timeline repaint on the FX thread: %.2f ms wall, %.2f ms CPU (mean of 100"
+                + " after 50 to warm up, %d px wide)%n", ms[0], ms[1], (int) canvas.getWidth());
     }
 
     private static boolean bright(PixelReader r, int x, int y) {
