@@ -50,6 +50,7 @@ public final class MainViewModel {
         this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project);
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
+        timeline.variations().setOnPicked(chat::say);
         backendKind.set(initial.backend());
         backendKind.addListener((obs, old, now) -> {
             if (!switching && now != null && now != old) {

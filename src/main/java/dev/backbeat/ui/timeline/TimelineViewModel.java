@@ -1,8 +1,6 @@
 package dev.backbeat.ui.timeline;
 
 import dev.backbeat.draft.Draft;
-import dev.backbeat.draft.Track;
-import dev.backbeat.draft.TrackType;
 import dev.backbeat.service.CancelToken;
 import dev.backbeat.service.MediaInfo;
 import dev.backbeat.service.preview.PreviewSound;
@@ -31,14 +29,6 @@ import java.util.List;
  */
 public final class TimelineViewModel {
 
-    /** A block on a row: where it sits (ms) and what it says. */
-    public record Block(long startMs, long endMs, String label) {
-    }
-
-    /** A row of the timeline: its kind, the name in the row header, its blocks. */
-    public record Row(TrackType.Kind kind, String name, List<Block> blocks) {
-    }
-
     /** What is selected: nothing, a title (by its index on the title track) or the music. */
     public sealed interface Selection {
         record None() implements Selection {
@@ -58,8 +48,8 @@ public final class TimelineViewModel {
     private final ProjectModel project;
     private final TaskRunner runner;
     private final TimeScale scale = new TimeScale();
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<TrackRows.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<TrackRows.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<TimelineContent> content = new ReadOnlyObjectWrapper<>(TimelineContent.empty());
     private final ReadOnlyObjectWrapper<Waveforms> waveforms = new ReadOnlyObjectWrapper<>();
@@ -108,7 +98,7 @@ public final class TimelineViewModel {
         return variations;
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<TrackRows.Row> rows() {
         return rowsView;
     }
 
@@ -322,7 +312,7 @@ public final class TimelineViewModel {
         TimelineContent next = TimelineContent.of(draft, project.previewProperty().get(), project.media());
         content.set(next);
         scale.setDuration(next.durationSec());
-        rows.setAll(draft.tracks().stream().map(TimelineViewModel::row).toList());
+        rows.setAll(TrackRows.of(draft));
         summary.set(draft.tracks().isEmpty()
                 ? "The timeline fills in when you add a clip: video, music and title tracks appear here."
                 : draft.summary());
@@ -353,28 +343,5 @@ public final class TimelineViewModel {
                     }
                 })
                 .start();
-    }
-
-    private static Row row(Track track) {
-        List<Block> blocks = track.placed().stream()
-                .map(p -> new Block(p.startMs(), p.endMs(), label(track.type(), p.segment())))
-                .toList();
-        return new Row(track.type().kind(), track.type().label(), blocks);
-    }
-
-    private static String label(TrackType type, dev.backbeat.draft.Segment s) {
-        String name = s.label().orElse(switch (type.kind()) {
-            case VIDEO -> "clip";
-            case AUDIO -> "music";
-            case TEXT -> "title";
-            case OTHER -> "segment";
-        });
-        if (type.kind() == TrackType.Kind.TEXT) {
-            name = "\"" + name + "\"";
-        }
-        if (type.kind() == TrackType.Kind.AUDIO && s.volumePercent().isPresent()) {
-            name += " · " + Math.round(s.volumePercent().getAsDouble()) + "%";
-        }
-        return name;
     }
 }

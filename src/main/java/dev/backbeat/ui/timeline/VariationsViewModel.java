@@ -44,6 +44,7 @@ public final class VariationsViewModel {
     private boolean picking;
     /** Which request the cards on show answer: a late result of an older one is dropped. */
     private long generation;
+    private java.util.function.Consumer<String> onPicked = line -> { };
 
     VariationsViewModel(ProjectModel project, TaskRunner runner) {
         this.project = project;
@@ -77,6 +78,11 @@ public final class VariationsViewModel {
     /** The id of the variation being heard, or empty when the current music plays. */
     public ReadOnlyStringProperty auditioningProperty() {
         return auditioning.getReadOnlyProperty();
+    }
+
+    /** Where to say which piece was picked (the chat). */
+    public void setOnPicked(java.util.function.Consumer<String> handler) {
+        onPicked = handler;
     }
 
     /** The Variations button: opens the cards and renders new ones. */
@@ -153,6 +159,8 @@ public final class VariationsViewModel {
                         picking = false;
                     }
                     close();
+                    onPicked.accept("Now the music is " + card.style() + " · " + card.details()
+                            + ". Say what to change, or ask for more variations.");
                 })
                 .onError(e -> status.set(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
                 .onFinally(() -> busy.set(false))

@@ -191,6 +191,8 @@ class TimelineViewModelTest {
     @Test
     void pickingAVariationChangesTheBgmAndClosesTheCards() {
         VariationsViewModel cards = vm.variations();
+        List<String> said = new java.util.ArrayList<>();
+        cards.setOnPicked(said::add);
         cards.show();
         assertTrue(cards.openProperty().get());
         assertEquals(3, cards.cards().size());
@@ -207,6 +209,7 @@ class TimelineViewModelTest {
         assertEquals(84, bgm.metaNumber("bpm").orElseThrow(), 1e-9);
         assertFalse(cards.openProperty().get());
         assertNull(project.auditionProperty().get(), "the audition ends with the pick");
+        assertEquals(List.of("Now the music is Cinematic · 84 BPM · A minor. Say what to change, or ask for more variations."), said);
     }
 
     @Test
