@@ -342,6 +342,9 @@ public final class TimelineViewModel {
                         waveforms.set(w);
                     }
                 })
+                // the lanes still show everything but the outlines; why is for the log
+                .onError(e -> System.getLogger("dev.backbeat.timeline").log(System.Logger.Level.WARNING,
+                        "The sound's outline could not be read", e))
                 .start();
     }
 }

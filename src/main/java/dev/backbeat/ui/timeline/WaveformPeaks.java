@@ -27,7 +27,8 @@ public final class WaveformPeaks {
         int buckets = (int) ((sound.frames() + BUCKET - 1) / BUCKET);
         float[] lo = new float[buckets];
         float[] hi = new float[buckets];
-        int block = BUCKET * 200;
+        // a tenth of a second a read: the player reads the same sound, and each read holds it briefly
+        int block = BUCKET * 20;
         float[][] buf = new float[2][block];
         long at = 0;
         while (at < sound.frames()) {
