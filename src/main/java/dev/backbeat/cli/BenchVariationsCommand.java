@@ -49,13 +49,18 @@ final class BenchVariationsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "clip read and scored: %.2f s%n", (System.nanoTime() - t0) / 1e9);
             for (int i = 0; i <= runs; i++) {
                 java.util.Map<String, Double> before = backend.timings();
+                long c0 = processCpuNanos();
                 long v0 = System.nanoTime();
                 List<Variation> vs = backend.variations(3, (n, f) -> { }, CancelToken.none());
                 double sec = (System.nanoTime() - v0) / 1e9;
+                double cpu = (processCpuNanos() - c0) / 1e9;
                 java.util.Map<String, Double> after = backend.timings();
-                // stage times add up over the pieces rendered side by side, so they may exceed the wall time
-                out.printf(Locale.ROOT, "three variations, %s: %.2f s (composing %.2f s, synthesis %.2f s, summed over"
-                                + " the three)  %s%n", i == 0 ? "first" : "warm " + i, sec,
+                // stage times add up over the pieces rendered side by side, so they may exceed the wall time;
+                // the CPU time over the cores is what the same work takes where no other program wants them
+                int cores = Runtime.getRuntime().availableProcessors();
+                out.printf(Locale.ROOT, "three variations, %s: %.2f s wall; CPU %.2f s → %.2f s on %d idle cores"
+                                + " (composing %.2f s, synthesis %.2f s, summed over the three)  %s%n",
+                        i == 0 ? "first" : "warm " + i, sec, cpu, cpu / cores, cores,
                         after.getOrDefault("compose", 0.0) - before.getOrDefault("compose", 0.0),
                         after.getOrDefault("synthesise", 0.0) - before.getOrDefault("synthesise", 0.0),
                         String.join(" | ", vs.stream().map(Variation::summary).toList()));
@@ -65,6 +70,11 @@ final class BenchVariationsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "load average: %.2f %.2f %.2f%n", load[0], load[1], load[2]);
         }
         return 0;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static double[] loadAverage() {
