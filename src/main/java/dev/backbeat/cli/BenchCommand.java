@@ -20,6 +20,7 @@ final class BenchCommand implements Runnable {
             new BenchScoreCommand(),
             new BenchSoakCommand(),
             new BenchPreviewCommand(),
+            new BenchVariationsCommand(),
         };
     }
 

@@ -7,6 +7,7 @@ import dev.backbeat.ui.export.ExportView;
 import dev.backbeat.ui.preview.PreviewView;
 import dev.backbeat.ui.settings.SettingsDialog;
 import dev.backbeat.ui.timeline.TimelineView;
+import dev.backbeat.ui.timeline.VariationsView;
 import dev.backbeat.ui.upload.UploadView;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -45,8 +46,10 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(upload, false);
         SplitPane.setResizableWithParent(chat, false);
 
-        StackPane center = new StackPane(split, export);
+        VariationsView variations = new VariationsView(vm.timeline().variations());
+        StackPane center = new StackPane(split, variations, export);
         StackPane.setAlignment(export, Pos.TOP_RIGHT);
+        StackPane.setAlignment(variations, Pos.BOTTOM_CENTER);
         export.visibleProperty().bind(vm.export().openProperty());
         setCenter(center);
         setBottom(timeline);

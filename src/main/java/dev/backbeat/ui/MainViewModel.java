@@ -53,9 +53,10 @@ public final class MainViewModel {
         this.upload = new UploadViewModel(project, runner, chooser);
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
-        this.timeline = new TimelineViewModel(project);
+        this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project, runner, sound, dev.backbeat.ui.preview.Ticker.daemon());
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
+        timeline.variations().setOnPicked(chat::say);
         backendKind.set(initial.backend());
         backendKind.addListener((obs, old, now) -> {
             if (!switching && now != null && now != old) {

@@ -97,7 +97,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label summary = robot.lookup("#timelineSummary").queryAs(Label.class);
         assertEquals("Timeline (1 track): 1. Video: city.mp4 (0-42s)", summary.getText());
-        Node block = robot.lookup(".block-video").query();
-        assertTrue(block.isVisible());
+        // the clip is drawn as a block on the canvas's video lane
+        assertEquals(1, vm.timeline().content().clips().size());
+        Node lanes = robot.lookup("#timelineCanvas").query();
+        assertTrue(lanes.isVisible());
     }
 }

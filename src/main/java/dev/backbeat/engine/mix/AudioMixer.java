@@ -310,7 +310,8 @@ public final class AudioMixer {
     }
 
     /** The music bed is first brought to the target loudness, then set to its volume. */
-    static double musicGainDb(float[][] music, MixSettings s) {
+    /** The gain on the rendered music: to the mix's target loudness, then down to the chosen volume (the preview uses it too). */
+    public static double musicGainDb(float[][] music, MixSettings s) {
         if (s.musicVolume() <= 0) {
             return -120;
         }

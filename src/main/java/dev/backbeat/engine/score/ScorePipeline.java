@@ -99,10 +99,16 @@ public final class ScorePipeline {
 
     /** Composes and renders the music for a profile; a cancel stops the synthesis within a tenth of a second of sound. */
     public Music compose(VideoProfile profile, Brief brief, Cancellation cancel) throws MediaException {
+        return compose(profile, brief, cancel, () -> { });
+    }
+
+    /** As {@link #compose(VideoProfile, Brief, Cancellation)}, saying when the notes are written and the rendering starts. */
+    public Music compose(VideoProfile profile, Brief brief, Cancellation cancel, Runnable rendering) throws MediaException {
         long t0 = System.nanoTime();
         Composition c = new Composer().compose(profile, brief);
         Sequence seq = new MidiWriter().write(c.score(), c.key());
         timings.merge("compose", (System.nanoTime() - t0) / 1e9, Double::sum);
+        rendering.run();
         long t1 = System.nanoTime();
         // the mix only: stems of a long piece would not fit a modest memory budget
         RenderedMusic audio;

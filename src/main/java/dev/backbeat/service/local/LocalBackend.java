@@ -26,6 +26,8 @@ import dev.backbeat.service.MediaInfo;
 import dev.backbeat.service.MediaRules;
 import dev.backbeat.service.ProgressListener;
 import dev.backbeat.service.SessionState;
+import dev.backbeat.service.preview.TimelineEdit;
+import dev.backbeat.service.preview.Variation;
 
 import java.io.IOException;
 import java.net.URI;
@@ -65,6 +67,10 @@ public final class LocalBackend implements Backend {
     private ScorePipeline.Music music;
     private Draft draft = Draft.empty();
     private ScorePipeline pipeline;
+    private final VariationMaker variationMaker = new VariationMaker();
+    /** The variations last offered, by id, until one is picked or the piece changes. */
+    private final java.util.Map<String, VariationMaker.Offer> offered = new java.util.LinkedHashMap<>();
+    private long variationRevision;
 
     /** Counts the changes to the result (upload, chat, edit): the preview's revision. */
     private long revision;
@@ -185,6 +191,7 @@ public final class LocalBackend implements Backend {
             thumbnails.add(thumb);
             profile = joined;
             music = piece;
+            offered.clear();
             rebuildDraft();
             progress.progress("Ready", base + span);
             return mediaInfo(info);
@@ -195,8 +202,13 @@ public final class LocalBackend implements Backend {
 
     private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
                                                Cancellation cancel) throws BackendException {
+        return compose(pipeline, profile, b, cancel, () -> { });
+    }
+
+    private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
+                                               Cancellation cancel, Runnable rendering) throws BackendException {
         try {
-            return pipeline.compose(profile, b, cancel);
+            return pipeline.compose(profile, b, cancel, rendering);
         } catch (MediaException e) {
             throw map(e);
         } catch (RuntimeException e) {
@@ -270,44 +282,54 @@ public final class LocalBackend implements Backend {
     @Override
     public synchronized void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
         userWorkStarts();
+        events.accept(new ChatEvent.Progress("Reading the request…", 0.05));
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
-            events.accept(new ChatEvent.Text("I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO));
+            answer(events, "I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO);
             events.accept(new ChatEvent.Done());
             return;
         }
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> asked = brief.apply(parsed.edits(), before == null ? 0 : before.bpm());
         if (profile == null) {
-            events.accept(new ChatEvent.Text("Noted: " + String.join(", ", asked)
-                    + ". Drop a clip and I will score it that way."));
+            answer(events, "Noted: " + String.join(", ", asked) + ". Drop a clip and I will score it that way.");
             events.accept(new ChatEvent.Done());
             return;
         }
         double percent = brief.musicPercent(!profile.speech().isEmpty());
         if (parsed.edits().stream().noneMatch(LocalBackend::changesTheMusic)) {
             // titles, frame, volume and ducking change the timeline and the mix, not the piece
+            events.accept(new ChatEvent.Progress("Mixing…", 0.8));
             rebuildDraft();
-            events.accept(new ChatEvent.Text(ChangeReport.unchangedMusic(asked, before, percent)));
+            answer(events, ChangeReport.unchangedMusic(asked, before, percent));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
             return;
         }
         try {
-            events.accept(new ChatEvent.Progress("Composing music…", -1));
+            events.accept(new ChatEvent.Progress("Composing…", 0.15));
             ScorePipeline pipeline = pipeline();
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
             music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
-                    cancellation(cancel));
+                    cancellation(cancel), () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+            offered.clear();
+            events.accept(new ChatEvent.Progress("Mixing…", 0.9));
             rebuildDraft();
-            String text = ChangeReport.describe(asked, before, music.composition().plan(), percent);
-            events.accept(new ChatEvent.Text(text));
+            answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
         } catch (BackendException e) {
             events.accept(new ChatEvent.Failed(e));
+        }
+    }
+
+    /** The answer in pieces of a few words, as the cloud's stream delivers it, so both read alike in the chat. */
+    static void answer(Consumer<ChatEvent> events, String text) {
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("(?:\\S+\\s*){1,4}|\\s+").matcher(text);
+        while (words.find()) {
+            events.accept(new ChatEvent.Text(words.group()));
         }
     }
 
@@ -392,9 +414,91 @@ public final class LocalBackend implements Backend {
         if (profile != null) {
             music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
                     Cancellation.none());
+            offered.clear();
             rebuildDraft();
         }
         return said;
+    }
+
+    @Override
+    public synchronized SessionState edit(TimelineEdit edit) throws BackendException {
+        userWorkStarts();
+        if (profile == null) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: there is no timeline to edit yet.");
+        }
+        new TimelineEditor(brief, profile.durationSec()).apply(edit);
+        rebuildDraft();
+        return state();
+    }
+
+    /**
+     * Renders the variations without holding the session: the chat, an edit or the preview may go
+     * on meanwhile, and offers made for music that has since changed are dropped.
+     */
+    @Override
+    public List<Variation> variations(int count, ProgressListener progress, CancelToken cancel) throws BackendException {
+        if (count < 1 || count > 6) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, "Ask for one to six variations at a time.");
+        }
+        ScorePipeline.Music base;
+        VideoProfile footage;
+        ScorePipeline pipe;
+        List<dev.backbeat.engine.compose.Brief> briefs;
+        synchronized (this) {
+            userWorkStarts();
+            if (profile == null || music == null) {
+                throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: variations are of its music.");
+            }
+            base = music;
+            footage = profile;
+            pipe = pipeline();
+            MusicPlan now = music.composition().plan();
+            briefs = variationMaker.nextBriefs(profile, brief.brief(profile.durationSec(), now.bpm()), now.style(), count);
+        }
+        progress.progress("Composing " + count + " variations…", 0);
+        List<VariationMaker.Offer> offers = variationMaker.render(pipe, footage, briefs, progress, cancellation(cancel));
+        cancel.throwIfCancelled();
+        synchronized (this) {
+            if (music != base || profile != footage) {
+                throw new BackendException(BackendException.Kind.CANCELLED, "The music changed while the variations were made.");
+            }
+            offered.clear();
+            List<Variation> out = new ArrayList<>();
+            for (VariationMaker.Offer o : offers) {
+                offered.put(o.id(), o);
+                MusicPlan p = o.music().composition().plan();
+                String summary = String.format(Locale.ROOT, "%s · %d BPM · %s", TimelineBuilder.styleName(p),
+                        Math.round(p.bpm()), p.key());
+                // made the same way as the current result's preview, so an audition sounds as the pick will
+                try {
+                    out.add(new Variation(o.id(), summary, PreviewBuilder.build(++variationRevision, null, clips, thumbnails,
+                            this::clipSounds, profile, o.music(), brief.mix(!profile.speech().isEmpty(), PreviewBuilder.LOUDNESS_LUFS),
+                            brief.musicPercent(!profile.speech().isEmpty()), brief.titles())));
+                } catch (MediaException e) {
+                    throw map(e);
+                } catch (IOException e) {
+                    throw new BackendException(BackendException.Kind.INTERNAL,
+                            "The clip's sound could not be read for the variations: " + e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public synchronized SessionState pickVariation(String id) throws BackendException {
+        VariationMaker.Offer o = offered.get(id);
+        if (o == null) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT,
+                    "That variation is no longer on offer (the music changed since): ask for new variations.");
+        }
+        // later chat changes start from the picked piece: its style and seed become the session's
+        brief.setStyle(o.music().composition().plan().style());
+        brief.setSeed(o.brief().seed());
+        music = o.music();
+        offered.clear();
+        rebuildDraft();
+        return state();
     }
 
     public synchronized void setSeed(long seed) {

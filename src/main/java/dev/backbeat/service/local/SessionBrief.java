@@ -204,6 +204,30 @@ final class SessionBrief {
         return List.copyOf(titles);
     }
 
+    /** Puts a title at {@code index} on the title track, or adds one when {@code index} is one past the last. */
+    void setTitle(int index, TitleCard.Title title) {
+        if (index == titles.size()) {
+            titles.add(title);
+        } else {
+            titles.set(index, title);
+        }
+    }
+
+    void removeTitle(int index) {
+        titles.remove(index);
+    }
+
+    /** The music's volume as set on the timeline, 0-100 (a chat's "louder" afterwards starts from it). */
+    void setVolumePercent(double percent) {
+        volumePercent = Math.max(0, Math.min(100, percent));
+        volumeDeltaDb = 0;
+    }
+
+    /** The style the user picked (a variation card), which later chat changes keep. */
+    void setStyle(Style s) {
+        style = s;
+    }
+
     String aspect() {
         return aspect;
     }

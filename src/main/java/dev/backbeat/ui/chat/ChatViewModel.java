@@ -138,6 +138,8 @@ public final class ChatViewModel {
     private void handle(ChatEvent event) {
         if (event instanceof ChatEvent.Text t) {
             if (reply == null) {
+                // the answer takes the place of the live line of steps that led to it
+                dropNote();
                 reply = new ChatMessage(ChatMessage.Role.ASSISTANT, "");
                 messages.add(reply);
             }
@@ -152,10 +154,19 @@ public final class ChatViewModel {
                 messages.add(new ChatMessage(ChatMessage.Role.NOTE, c.description()));
             }
         } else if (event instanceof ChatEvent.Failed f) {
+            dropNote();
             showError(f.error());
         } else if (event instanceof ChatEvent.Done) {
             note = null;
         }
+    }
+
+    /** Removes the live step line when it is still the last message (steps are news only while they run). */
+    private void dropNote() {
+        if (note != null && !messages.isEmpty() && messages.get(messages.size() - 1) == note) {
+            messages.remove(messages.size() - 1);
+        }
+        note = null;
     }
 
     /** Progress notes replace each other instead of piling up. */

@@ -1,135 +1,195 @@
 package dev.backbeat.ui.timeline;
 
-import dev.backbeat.draft.TrackType;
-import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-import java.util.Locale;
-
-/** The timeline across the bottom: a ruler in seconds, one row a track, blocks placed by time. */
+/**
+ * The timeline across the bottom: a toolbar (fit, zoom, add a title, variations), the lanes on a
+ * canvas with their names beside them, a scroll bar, and the inspector on the right.
+ */
 public final class TimelineView extends VBox {
-    private static final double HEADER_WIDTH = 96;
-    private static final double ROW_HEIGHT = 30;
+    private static final double HEADER_WIDTH = 78;
 
     private final TimelineViewModel vm;
-    private final Pane ruler = new Pane();
-    private final VBox rows = new VBox(4);
+    private final TimelineCanvas canvas;
+    private final ScrollBar scroll = new ScrollBar();
+    private final Tooltip cutTip = new Tooltip();
+    private boolean seeking;
+    private boolean syncing;
 
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
+        this.canvas = new TimelineCanvas(vm);
         setId("timelinePane");
         getStyleClass().addAll("pane", "timeline-pane");
+        setSpacing(6);
 
+        VBox lanes = new VBox(2, canvas, scroll);
+        HBox.setHgrow(lanes, Priority.ALWAYS);
+        scroll.setId("timelineScroll");
+        scroll.setOrientation(Orientation.HORIZONTAL);
+        scroll.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) vm.scrollTo(b.doubleValue());
+        });
+        vm.viewChangesProperty().addListener((o, a, b) -> syncScroll());
+        syncScroll();
+
+        InspectorView inspector = new InspectorView(vm.inspector());
+        HBox body = new HBox(8, headers(), lanes, inspector);
+        getChildren().addAll(toolbar(), body);
+        listen();
+    }
+
+    private HBox toolbar() {
         Label header = new Label("TIMELINE");
         header.getStyleClass().add("pane-header");
+        Button fit = button("Fit", "timelineFit", "Show the whole timeline");
+        fit.setOnAction(e -> vm.fit());
+        Button out = button("−", "zoomOut", "Zoom out (−, or Ctrl+wheel)");
+        out.setOnAction(e -> vm.zoomOut());
+        Button in = button("+", "zoomIn", "Zoom in (+, or Ctrl+wheel)");
+        in.setOnAction(e -> vm.zoomIn());
+        Button title = button("+ Title", "addTitle", "Add a title at the playhead");
+        title.setOnAction(e -> vm.addTitle());
+        Button variations = button("Variations…", "variationsButton", "Hear three other pieces for this footage");
+        variations.getStyleClass().add("accent-outline");
+        variations.setOnAction(e -> vm.variations().show());
+        variations.disableProperty().bind(vm.contentProperty().map(c -> c.music() == null).orElse(true));
+
         Label summary = new Label();
         summary.setId("timelineSummary");
-        summary.getStyleClass().add("muted");
+        summary.getStyleClass().addAll("muted", "timeline-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        summary.setWrapText(true);
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setAlignment(Pos.CENTER_RIGHT);
 
-        ruler.getStyleClass().add("ruler");
-        ruler.setMinHeight(18);
-        ruler.setPrefHeight(18);
-        rows.setId("timelineRows");
-
-        getChildren().addAll(header, ruler, rows, summary);
-        setSpacing(6);
-        vm.rows().addListener((javafx.collections.ListChangeListener<TimelineViewModel.Row>) c -> redraw());
-        widthProperty().addListener((o, a, b) -> redraw());
-        redraw();
+        HBox bar = new HBox(6, header, fit, out, in, title, variations, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
-    private double trackWidth() {
-        return Math.max(100, getWidth() - HEADER_WIDTH - getInsets().getLeft() - getInsets().getRight() - 8);
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add("timeline-tool");
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
     }
 
-    /** Seconds of timeline shown: the draft's length, at least 10 s so short clips stay readable. */
-    private double spanMs() {
-        return Math.max(10_000, vm.durationMsProperty().get());
-    }
-
-    private void redraw() {
-        double width = trackWidth();
-        double span = spanMs();
-        drawRuler(width, span);
-        rows.getChildren().clear();
-        for (TimelineViewModel.Row row : vm.rows()) {
-            Label name = new Label(icon(row.kind()) + "  " + row.name());
+    /** The lane names, each level with its lane. */
+    private Pane headers() {
+        Pane names = new Pane();
+        names.setMinWidth(HEADER_WIDTH);
+        names.setPrefWidth(HEADER_WIDTH);
+        for (TimelineLayout.Lane l : TimelineLayout.Lane.values()) {
+            if (l == TimelineLayout.Lane.RULER) continue;
+            Label name = new Label(l.header());
             name.getStyleClass().add("track-name");
-            name.setMinWidth(HEADER_WIDTH);
-            name.setPrefWidth(HEADER_WIDTH);
-            Pane lane = new Pane();
-            lane.getStyleClass().add("lane");
-            lane.setPrefSize(width, ROW_HEIGHT);
-            lane.setMinHeight(ROW_HEIGHT);
-            HBox.setHgrow(lane, Priority.ALWAYS);
-            for (TimelineViewModel.Block b : row.blocks()) {
-                Label block = new Label(b.label());
-                block.getStyleClass().addAll("block", "block-" + row.kind().name().toLowerCase(Locale.ROOT));
-                double x = b.startMs() / span * width;
-                double w = Math.max(4, (b.endMs() - b.startMs()) / span * width);
-                block.relocate(x, 2);
-                block.setPrefSize(w, ROW_HEIGHT - 4);
-                block.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-                block.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-                block.setTooltip(new Tooltip(b.label() + "  " + seconds(b.startMs()) + "–" + seconds(b.endMs())));
-                lane.getChildren().add(block);
-            }
-            for (long mark : row.marksMs()) {
-                Region cut = new Region();
-                cut.getStyleClass().add("cut-mark");
-                cut.setPrefSize(2, ROW_HEIGHT);
-                cut.resize(2, ROW_HEIGHT);
-                cut.relocate(mark / span * width - 1, 0);
-                Tooltip.install(cut, new Tooltip("cut at " + seconds(mark)));
-                lane.getChildren().add(cut);
-            }
-            HBox line = new HBox(name, lane);
-            line.getStyleClass().add("track-row");
-            rows.getChildren().add(line);
+            name.setMinHeight(TimelineLayout.height(l));
+            name.setPrefHeight(TimelineLayout.height(l));
+            name.setMaxHeight(Region.USE_PREF_SIZE);
+            name.relocate(0, TimelineLayout.top(l));
+            names.getChildren().add(name);
+        }
+        return names;
+    }
+
+    private void syncScroll() {
+        TimeScale s = vm.scale();
+        syncing = true;
+        try {
+            scroll.setMin(0);
+            scroll.setMax(s.maxStartSec());
+            scroll.setVisibleAmount(Math.min(s.visibleSec(), s.spanSec()));
+            scroll.setUnitIncrement(s.visibleSec() / 20);
+            scroll.setBlockIncrement(s.visibleSec() * 0.8);
+            scroll.setValue(s.startSec());
+            scroll.setDisable(s.maxStartSec() <= 0);
+        } finally {
+            syncing = false;
         }
     }
 
-    private void drawRuler(double width, double span) {
-        ruler.getChildren().clear();
-        double step = niceStep(span / 1000.0 / Math.max(1, width / 80));
-        for (double s = 0; s * 1000 <= span + 1; s += step) {
-            Label tick = new Label(seconds((long) (s * 1000)));
-            tick.getStyleClass().add("tick");
-            tick.relocate(HEADER_WIDTH + s * 1000 / span * width, 0);
-            ruler.getChildren().add(tick);
-        }
-        ruler.setPadding(new Insets(0));
-    }
-
-    /** A tick step of 1, 2, 5, 10, 15, 30 or 60·n seconds, at least {@code min}. */
-    static double niceStep(double min) {
-        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600}) {
-            if (s >= min) {
-                return s;
+    private void listen() {
+        canvas.setFocusTraversable(true);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            canvas.requestFocus();
+            if (TimelineLayout.laneAt(e.getY()).orElse(null) == TimelineLayout.Lane.RULER) {
+                seeking = true;
+                vm.seekToX(e.getX());
+            } else {
+                vm.press(e.getX(), e.getY());
             }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (seeking) vm.seekToX(e.getX());
+            else vm.dragTo(e.getX());
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            seeking = false;
+            vm.release(e.getX());
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                vm.zoomAt(e.getDeltaY() > 0 ? 1.25 : 1 / 1.25, e.getX());
+            } else {
+                double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+                vm.scrollByPx(-d);
+            }
+            e.consume();
+        });
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode k = e.getCode();
+            if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
+                vm.zoomIn();
+            } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
+                vm.zoomOut();
+            } else if (k == KeyCode.DELETE || k == KeyCode.BACK_SPACE) {
+                vm.deleteSelected();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        cutTip.setShowDelay(Duration.millis(150));
+    }
+
+    private void hover(double x, double y) {
+        TimelineContent c = vm.content();
+        var title = TimelineLayout.titleAt(c, vm.scale(), x, y);
+        canvas.setCursor(TimelineLayout.laneAt(y).orElse(null) == TimelineLayout.Lane.RULER ? Cursor.HAND
+                : title.isEmpty() ? Cursor.DEFAULT
+                : title.get().grip() == TimelineLayout.Grip.BODY ? Cursor.MOVE : Cursor.H_RESIZE);
+        var cut = TimelineLayout.cutNear(c, vm.scale(), x, y);
+        if (cut.isPresent()) {
+            cutTip.setText(cut.get().describe());
+            Tooltip.install(canvas, cutTip);
+        } else {
+            Tooltip.uninstall(canvas, cutTip);
         }
-        return Math.ceil(min / 600) * 600;
     }
 
-    static String seconds(long ms) {
-        long s = Math.round(ms / 1000.0);
-        return s < 60 ? s + "s" : (s / 60) + ":" + String.format(Locale.ROOT, "%02d", s % 60);
-    }
-
-    private static String icon(TrackType.Kind kind) {
-        return switch (kind) {
-            case VIDEO -> "▣";
-            case AUDIO -> "♫";
-            case TEXT -> "T";
-            case OTHER -> "•";
-        };
+    /** The lanes' canvas (for tests and screenshots). */
+    public TimelineCanvas canvas() {
+        return canvas;
     }
 }

@@ -61,6 +61,12 @@ class LocalExportTest {
         return events;
     }
 
+    /** The answer of a turn: its pieces put together (it streams in a few words at a time). */
+    private static String answer(List<ChatEvent> events) {
+        return events.stream().filter(e -> e instanceof ChatEvent.Text).map(e -> ((ChatEvent.Text) e).chunk())
+                .collect(java.util.stream.Collectors.joining());
+    }
+
     private static ExportResult export(Path target, String aspect, Path stems) throws BackendException {
         return backend.exportTo(new ExportRequest(target, aspect, -14), stems, p -> { }, CancelToken.none());
     }
@@ -89,7 +95,7 @@ class LocalExportTest {
     @Order(3)
     void anUnknownRequestGetsAnHonestAnswer() {
         List<ChatEvent> events = chat("make the sky bluer");
-        String text = ((ChatEvent.Text) events.get(0)).chunk();
+        String text = answer(events);
         assertTrue(text.startsWith("I did not find a change to make in that. I can change the music's mood"), text);
     }
 
@@ -131,7 +137,7 @@ class LocalExportTest {
     @Order(5)
     void verticalWithATitleIsReencodedTo1080x1920() throws Exception {
         List<ChatEvent> titled = chat("add the title 'Urban Dreams' for 2 seconds");
-        assertEquals("Title \"Urban Dreams\" 0:00-0:02. BGM 0-8 s at 35%.", ((ChatEvent.Text) titled.get(0)).chunk(),
+        assertEquals("Title \"Urban Dreams\" 0:00-0:02. BGM 0-8 s at 35%.", answer(titled),
                 "a title keeps the piece: no composing, a plain answer");
         chat("make it vertical");
         Path out = dir.resolve("vertical.mp4");

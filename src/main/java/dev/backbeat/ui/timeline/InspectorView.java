@@ -1,0 +1,116 @@
+package dev.backbeat.ui.timeline;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The inspector on the timeline's right: a title's text, start and length, or the music and its volume. */
+final class InspectorView extends VBox {
+
+    InspectorView(InspectorViewModel vm) {
+        setId("timelineInspector");
+        getStyleClass().add("inspector");
+        setSpacing(6);
+        setMinWidth(230);
+        setPrefWidth(230);
+        setMaxWidth(230);
+
+        Label heading = new Label();
+        heading.setId("inspectorHeading");
+        heading.getStyleClass().add("inspector-heading");
+        heading.textProperty().bind(vm.headingProperty());
+
+        VBox title = titleBox(vm);
+        VBox music = musicBox(vm);
+        title.visibleProperty().bind(vm.showingProperty().isEqualTo(InspectorViewModel.Showing.TITLE));
+        title.managedProperty().bind(title.visibleProperty());
+        music.visibleProperty().bind(vm.showingProperty().isEqualTo(InspectorViewModel.Showing.MUSIC));
+        music.managedProperty().bind(music.visibleProperty());
+
+        Label message = new Label();
+        message.setId("inspectorMessage");
+        message.getStyleClass().add("inspector-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        getChildren().addAll(heading, title, music, message);
+    }
+
+    private static VBox titleBox(InspectorViewModel vm) {
+        TextField text = new TextField();
+        text.setId("titleText");
+        text.setPromptText("Title text");
+        text.textProperty().bindBidirectional(vm.titleTextProperty());
+        text.setOnAction(e -> vm.applyTitle());
+        TextField start = field("titleStart", "start, s", vm.titleStartProperty(), vm);
+        TextField length = field("titleLength", "length, s", vm.titleLengthProperty(), vm);
+        GridPane times = new GridPane();
+        times.setHgap(6);
+        times.setVgap(2);
+        times.addRow(0, muted("Start (s)"), muted("Length (s)"));
+        times.addRow(1, start, length);
+        Button apply = new Button("Apply");
+        apply.setId("titleApply");
+        apply.setOnAction(e -> vm.applyTitle());
+        Button delete = new Button("Delete");
+        delete.setId("titleDelete");
+        delete.setOnAction(e -> vm.deleteTitle());
+        VBox box = new VBox(6, text, times, new HBox(6, apply, delete));
+        box.setId("titleInspector");
+        return box;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value, InspectorViewModel vm) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(5);
+        f.textProperty().bindBidirectional(value);
+        f.setOnAction(e -> vm.applyTitle());
+        return f;
+    }
+
+    private static VBox musicBox(InspectorViewModel vm) {
+        GridPane facts = new GridPane();
+        facts.setHgap(8);
+        facts.setVgap(2);
+        facts.addRow(0, muted("Style"), bound("musicStyle", vm.styleProperty()));
+        facts.addRow(1, muted("Tempo"), bound("musicTempo", vm.tempoProperty()));
+        facts.addRow(2, muted("Key"), bound("musicKey", vm.keyProperty()));
+        Slider volume = new Slider(0, 100, 0);
+        volume.setId("musicVolume");
+        volume.setBlockIncrement(5);
+        volume.valueProperty().bindBidirectional(vm.volumeProperty());
+        volume.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) vm.applyVolume();
+        });
+        volume.valueProperty().addListener((o, a, b) -> {
+            if (!volume.isValueChanging()) vm.applyVolume();
+        });
+        Label percent = new Label();
+        percent.setId("musicVolumeValue");
+        percent.textProperty().bind(vm.volumeProperty().asString("%.0f%%"));
+        VBox box = new VBox(6, facts, new HBox(6, muted("Volume"), percent), volume);
+        box.setId("musicInspector");
+        return box;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private static Label bound(String id, javafx.beans.value.ObservableStringValue value) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(value);
+        return l;
+    }
+}
