@@ -39,9 +39,17 @@ final class SoundFontBenchmark implements Runnable {
     @Option(names = "--out", description = "Write the demos as WAV files here, to listen to.")
     Path out;
 
+    @Option(names = "--audit", description = "Instead of the demos: render every note the styles play, one by one, "
+            + "and print per instrument its level, velocity response, clicks, stuck releases, silent keys and loop seams.")
+    boolean audit;
+
     @Override
     public void run() {
         PrintWriter pw = spec.commandLine().getOut();
+        if (audit) {
+            SoundFontAuditTable.print(soundfonts, pw);
+            return;
+        }
         Style[] styles = {Style.POP, Style.CINEMATIC, Style.PIANO, Style.LOFI};
         pw.printf("%-22s %-18s %6s %7s %6s %6s %8s %5s %5s  %s%n", "soundfont", "style", "MB", "×RT", "RMS", "crest",
                 "centroid", "low", "high", "stem RMS dBFS (drums bass harmony melody)");
