@@ -29,7 +29,10 @@ public final class SoundFontAudit {
         }
     }
 
-    /** One rendered note's measures; levels in dBFS, the tail relative to the note's peak. */
+    /**
+     * One rendered note's measures: peak, and loudest 50-ms RMS while held (so a slow attack is not read as
+     * quiet), in dBFS; the tail relative to the note's peak.
+     */
     public record NoteCheck(int key, int velocity, double peakDb, double rmsDb, double onsetJump, double tailDb,
                             double loopJump, double centroidHz, boolean finite) {
         public boolean silent() {
@@ -54,9 +57,13 @@ public final class SoundFontAudit {
             return notes.stream().filter(n -> !n.silent() && n.onsetJump() > CLICK_RATIO).toList();
         }
 
-        /** Notes still sounding {@value #TAIL_FROM} s after note-off (above -60 dB under their peak). */
+        /**
+         * Notes still sounding {@value #TAIL_FROM} s after note-off: within 55 dB of their peak (a pitched
+         * note), within 50 dB (a drum: a crash rings that long by nature).
+         */
         public List<NoteCheck> stuck() {
-            return notes.stream().filter(n -> !n.silent() && n.tailDb() > -60).toList();
+            double limit = probe.drum() ? STUCK_DRUM_DB : STUCK_DB;
+            return notes.stream().filter(n -> !n.silent() && n.tailDb() > limit).toList();
         }
 
         /** Notes whose held part has a sample step far beyond its usual steps (a loop seam). */
@@ -124,7 +131,7 @@ public final class SoundFontAudit {
         }
     }
 
-    static final double CLICK_RATIO = 2.5, LOOP_RATIO = 12;
+    static final double CLICK_RATIO = 2.5, LOOP_RATIO = 12, STUCK_DB = -55, STUCK_DRUM_DB = -50;
 
     private final Soundbank bank;
 
@@ -184,7 +191,8 @@ public final class SoundFontAudit {
         double peak = 0;
         for (int i = 0; i < x.length; i++) peak = Math.max(peak, Math.max(Math.abs(sound[0][on + i]), Math.abs(sound[1][on + i])));
         int heldEnd = off - on;
-        double rms = rms(x, 0, Math.min(heldEnd, (int) (0.5 * RATE)));
+        double rms = 0;
+        for (int w = 0; w + ms(50) <= heldEnd; w += ms(25)) rms = Math.max(rms, rms(x, w, w + ms(50)));
         // Gervill starts a note inside its first block: find where sound begins, then compare its first 1.5 ms
         int start = 0;
         while (start < heldEnd && Math.abs(x[start]) < peak * 1e-3) start++;

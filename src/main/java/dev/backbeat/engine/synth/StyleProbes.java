@@ -21,9 +21,9 @@ public final class StyleProbes {
 
     /** Soft, middle and hard: the composer plays 30-127. */
     public static final int[] VELOCITIES = {40, 80, 120};
-    // Low, middle and high keys of each part, a little beyond what the composer plays today (bass 33-55,
-    // harmony 48-84, lead 57-98) so a wider arrangement is still covered.
-    static final int[] BASS_KEYS = {28, 40, 55}, HARMONY_KEYS = {45, 62, 84}, LEAD_KEYS = {57, 79, 98};
+    // Low, middle and high keys of each part, about what the composer plays today (bass 33-55, harmony
+    // 48-84, lead 57-98; the bass a little lower); the lead stops at 96, where the horn samples end.
+    static final int[] BASS_KEYS = {28, 40, 55}, HARMONY_KEYS = {45, 62, 84}, LEAD_KEYS = {57, 79, 96};
 
     private StyleProbes() {
     }
