@@ -179,17 +179,20 @@ public final class SoundFontAudit {
         }
     }
 
-    private static NoteCheck measure(float[][] sound, int on, double hold, int key, int velocity) {
-        int off = on + (int) Math.round(hold * RATE);
-        int end = Math.min(sound[0].length, on + (int) Math.round((hold + TAIL_TO) * RATE));
+    static NoteCheck measure(float[][] sound, int noteOn, double hold, int key, int velocity) {
+        // from a little before the note-on, so a note that starts at full swing shows its step from silence
+        int on = Math.max(0, noteOn - ms(2));
+        int off = noteOn + (int) Math.round(hold * RATE);
+        int end = Math.min(sound[0].length, noteOn + (int) Math.round((hold + TAIL_TO) * RATE));
         float[] x = new float[Math.max(0, end - on)];
         boolean finite = true;
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 0.5f * (sound[0][on + i] + sound[1][on + i]);
-            finite &= Float.isFinite(sound[0][on + i]) && Float.isFinite(sound[1][on + i]);
-        }
         double peak = 0;
-        for (int i = 0; i < x.length; i++) peak = Math.max(peak, Math.max(Math.abs(sound[0][on + i]), Math.abs(sound[1][on + i])));
+        for (int i = 0; i < x.length; i++) {
+            float l = sound[0][on + i], r = sound[1][on + i];
+            x[i] = 0.5f * (l + r);
+            finite &= Float.isFinite(l) && Float.isFinite(r);
+            peak = Math.max(peak, Math.max(Math.abs(l), Math.abs(r)));
+        }
         int heldEnd = off - on;
         double rms = 0;
         for (int w = 0; w + ms(50) <= heldEnd; w += ms(25)) rms = Math.max(rms, rms(x, w, w + ms(50)));
