@@ -50,37 +50,45 @@ public final class SoundFontSubset {
         call(target, "setDescription", "Built by dev.backbeat.engine.synth.SoundFontSubset from "
                 + "FluidR3_GM (MIT), MuseScore_General (MIT) and sf_GMbank (public domain): see manifest.tsv");
         // A sample shared by several kept presets is written once; its stereo partner is found by identity.
-        Map<Object, Object> copiedLayers = new IdentityHashMap<>();
+        List<Object> copiedLayers = new ArrayList<>();
         List<Object> samples = new ArrayList<>();
         Map<Object, Integer> sampleIndex = new IdentityHashMap<>();
         Map<Object, Object> sourceOf = new IdentityHashMap<>();
+        // Several lines may fill one preset (a kit whose kick takes its own gain): their zones are joined.
+        Map<String, Object> built = new HashMap<>();
         for (SoundFontManifest.Entry e : expand(manifest)) {
             Object source = source(e.source());
             Object preset = findPreset(source, e);
-            Object copy = Class.forName(PKG + "SF2Instrument").getConstructor(Class.forName(PKG + "SF2Soundbank")).newInstance(target);
-            call(copy, "setName", call(preset, "getName"));
-            call(copy, "setPatch", Class.forName(PKG + "ModelPatch").getConstructor(int.class, int.class, boolean.class)
-                    .newInstance(e.drum() ? 0 : e.bank() << 7, e.program(), e.drum()));
             Object global = call(preset, "getGlobalRegion");
-            if (global != null) call(copy, "setGlobalZone", copyRegion(global, "SF2GlobalRegion"));
+            Object copy = built.get(e.bank() + ":" + e.program());
+            if (copy == null) {
+                copy = Class.forName(PKG + "SF2Instrument").getConstructor(Class.forName(PKG + "SF2Soundbank")).newInstance(target);
+                call(copy, "setName", call(preset, "getName"));
+                call(copy, "setPatch", Class.forName(PKG + "ModelPatch").getConstructor(int.class, int.class, boolean.class)
+                        .newInstance(e.drum() ? 0 : e.bank() << 7, e.program(), e.drum()));
+                if (global != null) call(copy, "setGlobalZone", copyRegion(global, "SF2GlobalRegion"));
+                built.put(e.bank() + ":" + e.program(), copy);
+                call(target, "addResource", copy);
+            }
+            List<Object> added = new ArrayList<>();
             for (Object region : (List<?>) call(preset, "getRegions")) {
                 Object layer = call(region, "getLayer");
                 if (layer == null || !overlaps(region, e)) continue;
                 Object layerCopy = copyLayer(target, layer, e, samples, sampleIndex, sourceOf, source);
                 if (((List<?>) call(layerCopy, "getRegions")).isEmpty()) continue;
-                copiedLayers.put(layerCopy, layerCopy);
+                copiedLayers.add(layerCopy);
                 Object regionCopy = copyRegion(region, "SF2InstrumentRegion");
                 call(regionCopy, "setLayer", layerCopy);
-                listOf(copy, "getRegions").add(regionCopy);
+                added.add(regionCopy);
             }
-            applyGain(copy, e.gainDb());
-            if (listOf(copy, "getRegions").isEmpty()) {
+            if (added.isEmpty()) {
                 throw new IOException(e.source() + " " + e.sourceBank() + ":" + e.sourceProgram()
                         + " has nothing in keys " + e.lowKey() + "-" + e.highKey());
             }
-            call(target, "addResource", copy);
+            applyGain(added, global, call(copy, "getGlobalRegion"), e.gainDb());
+            listOf(copy, "getRegions").addAll(added);
         }
-        for (Object layer : copiedLayers.keySet()) call(target, "addResource", layer);
+        for (Object layer : copiedLayers) call(target, "addResource", layer);
         for (Object sample : samples) call(target, "addResource", sample);
         relink(samples, sampleIndex, sourceOf);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -100,18 +108,17 @@ public final class SoundFontSubset {
      * one unit as 0.0376 dB.
      */
     @SuppressWarnings("unchecked")
-    private static void applyGain(Object preset, double gainDb) throws Exception {
+    private static void applyGain(List<Object> zones, Object sourceGlobal, Object copyGlobal, double gainDb) throws Exception {
         if (gainDb == 0) return;
         int attenuation = generator("GENERATOR_INITIALATTENUATION");
         int delta = (int) Math.round(-gainDb / 0.0376287);
-        Object global = call(preset, "getGlobalRegion");
-        Map<Integer, Short> globalGens = global == null ? Map.of() : (Map<Integer, Short>) call(global, "getGenerators");
-        short inherited = globalGens.getOrDefault(attenuation, (short) 0);
-        for (Object zone : listOf(preset, "getRegions")) {
+        Map<Integer, Short> sourceGens = sourceGlobal == null ? Map.of() : (Map<Integer, Short>) call(sourceGlobal, "getGenerators");
+        short inherited = sourceGens.getOrDefault(attenuation, (short) 0);
+        for (Object zone : zones) {
             Map<Integer, Short> gens = (Map<Integer, Short>) call(zone, "getGenerators");
             gens.put(attenuation, (short) (gens.getOrDefault(attenuation, inherited) + delta));
         }
-        if (global != null) globalGens.remove(attenuation);
+        if (copyGlobal != null) ((Map<Integer, Short>) call(copyGlobal, "getGenerators")).remove(attenuation);
     }
 
     /** The manifest's lines with each fallback line replaced by one line per program it fills. */
