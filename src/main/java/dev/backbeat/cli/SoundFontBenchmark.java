@@ -5,6 +5,10 @@ import dev.backbeat.engine.compose.Composer;
 import dev.backbeat.engine.compose.Composition;
 import dev.backbeat.engine.compose.MidiWriter;
 import dev.backbeat.engine.compose.Style;
+import dev.backbeat.engine.media.Ffmpeg;
+import dev.backbeat.engine.media.FfmpegLocator;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
 import dev.backbeat.engine.synth.MusicRenderer;
 import dev.backbeat.engine.synth.RenderedMusic;
 import dev.backbeat.engine.synth.SoundFontLoader;
@@ -36,12 +40,28 @@ final class SoundFontBenchmark implements Runnable {
     @Option(names = "--seconds", defaultValue = "30", description = "Length of each demo (default 30).")
     double seconds;
 
-    @Option(names = "--out", description = "Write the demos as WAV files here, to listen to.")
+    @Option(names = "--out", description = "Write the demos as WAV files here, to listen to, each with its spectrogram (PNG).")
     Path out;
+
+    @Option(names = "--audit", description = "Instead of the demos: render every note the styles play, one by one, "
+            + "and print per instrument its level, velocity response, clicks, stuck releases, silent keys and loop seams.")
+    boolean audit;
+
+    @Option(names = "--parts", description = "Instead of the demos: each part's level as the styles play it, per SoundFont, "
+            + "and per program how much louder than the first SoundFont (what the manifest's gain column corrects).")
+    boolean parts;
 
     @Override
     public void run() {
         PrintWriter pw = spec.commandLine().getOut();
+        if (audit) {
+            SoundFontAuditTable.print(soundfonts, pw);
+            return;
+        }
+        if (parts) {
+            SoundFontPartLevels.print(soundfonts, pw);
+            return;
+        }
         Style[] styles = {Style.POP, Style.CINEMATIC, Style.PIANO, Style.LOFI};
         pw.printf("%-22s %-18s %6s %7s %6s %6s %8s %5s %5s  %s%n", "soundfont", "style", "MB", "×RT", "RMS", "crest",
                 "centroid", "low", "high", "stem RMS dBFS (drums bass harmony melody)");
@@ -71,11 +91,25 @@ final class SoundFontBenchmark implements Runnable {
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException("Cannot create " + out, e);
                     }
-                    new WavWriter().write(m.mix(), out.resolve(sf.getFileName() + "-" + style.name() + ".wav"));
+                    Path wav = out.resolve(sf.getFileName() + "-" + style.name() + ".wav");
+                    new WavWriter().write(m.mix(), wav);
+                    spectrogram(wav, sf.getFileName() + " " + style.label());
                 }
             }
             pw.printf("%-22s loaded in %.2f s%n", sf.getFileName(), load);
             pw.flush();
+        }
+    }
+
+    /** The same phrase's spectrogram per SoundFont, side by side in the folder, to look at. */
+    private static void spectrogram(Path wav, String title) {
+        String png = wav.toString().replaceAll("\\.wav$", ".png");
+        try {
+            FfmpegRunner ff = new FfmpegRunner(new FfmpegLocator().locate());
+            ff.run(Ffmpeg.Tool.FFMPEG, List.of("-y", "-v", "error", "-i", wav.toString(), "-lavfi",
+                    "showspectrumpic=s=1024x512:scale=log:fscale=log:legend=1:color=intensity", png), 60);
+        } catch (MediaException e) {
+            System.err.println("No spectrogram for " + title + ": " + e.getMessage());
         }
     }
 }
