@@ -42,6 +42,7 @@ public final class Arranger {
         boolean wantPad = spec.pad() >= 0 && !brief.excludes("pad");
         int finalBeat = plan.finalBeat();
         int phrases = 0;
+        List<double[]> silences = new ArrayList<>();
         for (int s = 0; s < sections.size(); s++) {
             Section sec = sections.get(s);
             if (sec.role() == Section.Role.ENDING) continue;
@@ -85,15 +86,30 @@ public final class Arranger {
                         notes.add(new Note(n.stem(), n.channel(), n.beat(), len, n.pitch(), n.velocity(), n.accent()));
                     }
                 }
+                boolean beforeDrop = plan.dropAt(bar + 1);
                 if (wantDrums && sec.role() != Section.Role.INTRO) {
                     boolean fill = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING
                             && next.energy() >= sec.energy() - 0.05 && level >= 2;
-                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill)) {
+                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill && !beforeDrop)) {
                         // Hats and shakers sit where a voice's consonants are: they rest under speech.
                         if (speech && DrumPattern.isMetal(h.drum())) continue;
+                        // Before a drop the roll takes the second half of the bar.
+                        if (beforeDrop && h.step() >= 8 && h.drum() != DrumPattern.KICK) continue;
                         notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
                                 h.velocity() - 60 + vel - (speech ? 8 : 0), false));
                     }
+                }
+                if (beforeDrop) {
+                    int drop = start + 4;
+                    if (wantDrums) {
+                        notes.addAll(Transitions.snareRoll(start, Math.min(118, vel + 20)));
+                        notes.addAll(Transitions.cymbalSwell(drop, 2, 96));
+                    } else {
+                        notes.addAll(Transitions.risingRun(compVoicer.voice(nextChord), start, Comping.CHANNEL, Math.min(110, vel + 10)));
+                    }
+                    // A breath: the last half-beat before the drop is silent but for the swell.
+                    silences.add(new double[] {drop - 0.5, drop});
+                    notes.addAll(Transitions.dropHit(drop, nextChord, compVoicer.voice(nextChord), wantDrums, Comping.CHANNEL));
                 }
             }
             boolean leadHere = wantLead && sec.role() != Section.Role.INTRO;
@@ -107,6 +123,7 @@ public final class Arranger {
                 }
             }
         }
+        silence(notes, silences);
         addAccents(profile, grid, chords, finalBeat, notes, wantDrums, drums);
         addEnding(profile, key, grid, finalBeat, chords, notes, padVoicer, compVoicer, melody, wantDrums && wantLead);
         addPickup(grid, chords, notes, compVoicer);
@@ -121,6 +138,15 @@ public final class Arranger {
             played.add(h);
         }
         return new Score(grid, instruments(wantDrums), played, profile.durationSec());
+    }
+
+    /** Stops every part but the accents over each [from, to) in beats: a breath before a drop or a hit. */
+    private static void silence(List<Note> notes, List<double[]> windows) {
+        for (double[] w : windows) {
+            notes.removeIf(n -> !n.accent() && n.beat() >= w[0] - 1e-9 && n.beat() < w[1] - 1e-9);
+            notes.replaceAll(n -> !n.accent() && n.beat() < w[0] && n.beat() + n.length() > w[0]
+                    ? new Note(n.stem(), n.channel(), n.beat(), w[0] - n.beat(), n.pitch(), n.velocity(), false) : n);
+        }
     }
 
     private static int level(double e, Section.Role role) {

@@ -42,7 +42,8 @@ public final class Composer {
         }
         TempoFitter.Fit fit = new TempoFitter(maxChange)
                 .fit(profile.hardCuts(), profile.durationSec(), lo, hi, target, floor, ceil, spec.swing());
-        BeatGrid grid = fit.grid();
+        // A drop asked for in the chat decides which beat is "one"; the beats stay on the cuts.
+        BeatGrid grid = DropPlacer.align(fit.grid(), brief.drops(), profile.durationSec());
 
         Key key = brief.key() != null ? Key.parse(brief.key()) : chooseKey(affect, spec, rng);
         SectionPlanner.Plan sections = new SectionPlanner().plan(profile, brief, grid, affect.arousal());
@@ -61,7 +62,7 @@ public final class Composer {
                 profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), fit.constantBeatHitRate(), fit.beatHitRate(),
                 profile.durationSec(),
                 grid.times()[sections.finalBeat()], level,
-                brief.seed());
+                brief.seed(), List.of(), sections.drops());
         return new Composition(plan, score, key, chords);
     }
 
