@@ -1,8 +1,6 @@
 package dev.backbeat.engine.compose;
 
 import dev.backbeat.engine.analysis.VideoProfile;
-import dev.backbeat.engine.analysis.VideoProfile.Cut;
-import dev.backbeat.engine.analysis.VideoProfile.Interval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,8 @@ public final class Arranger {
         this.rng = rng;
     }
 
-    public Score arrange(VideoProfile profile, Key key, BeatGrid grid, SectionPlanner.Plan plan, List<Chord> chords) {
+    public Score arrange(VideoProfile profile, Key key, BeatGrid grid, SectionPlanner.Plan plan, List<Chord> chords,
+                         List<HitPoints.Hit> hits) {
         List<Note> notes = new ArrayList<>();
         List<Section> sections = plan.sections();
         PadVoicer padVoicer = new PadVoicer(52, 74);
@@ -123,8 +122,8 @@ public final class Arranger {
                 }
             }
         }
+        HitPoints.realise(hits, profile, grid, chords, spec, finalBeat, wantDrums, notes, silences);
         silence(notes, silences);
-        addAccents(profile, grid, chords, finalBeat, notes, wantDrums, drums);
         addEnding(profile, key, grid, finalBeat, chords, notes, padVoicer, compVoicer, melody, wantDrums && wantLead);
         addPickup(grid, chords, notes, compVoicer);
         List<Note> played = new ArrayList<>();
@@ -157,52 +156,6 @@ public final class Arranger {
             case PEAK -> Math.min(3, l + 1);
             default -> l;
         };
-    }
-
-    /**
-     * A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums.
-     * A cut on a beat is hit on the beat; a cut on the off-beat eighth between two beats is hit
-     * there, a push on the "and" (swung like the rest of the bar).
-     */
-    private void addAccents(VideoProfile profile, BeatGrid grid, List<Chord> chords, int finalBeat, List<Note> notes,
-                            boolean wantDrums, DrumPattern drums) {
-        boolean scoreLike = spec.style() == Style.CINEMATIC || spec.style() == Style.TENSE;
-        for (Cut c : profile.hardCuts()) {
-            double pos;
-            if (grid.distanceToBeat(c.timeSec()) <= 0.05) {
-                pos = grid.nearestBeat(c.timeSec());
-            } else if (grid.distanceToEighth(c.timeSec()) <= 0.05) {
-                // Written on the straight off-beat: the humanizer adds the swing, as for every off-beat.
-                pos = Math.floor(grid.nearestEighth(c.timeSec())) + 0.5;
-            } else {
-                // Film scoring hits a big cut where it falls, beat or not; songs stay on their beat.
-                double at = grid.beatAt(c.timeSec());
-                if (scoreLike && wantDrums && c.strength() >= 0.6 && at < finalBeat) {
-                    int v = (int) Math.round(80 + 30 * c.strength());
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.KICK, v, true));
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.FLOOR_TOM, v - 10, true));
-                }
-                continue;
-            }
-            double room = grid.beatAt(profile.durationSec() - 0.3) - pos;
-            if (room < 0.25) continue;
-            Chord chord = ChordProgression.at(chords, (int) Math.floor(pos));
-            int v = (int) Math.round(95 + 25 * c.strength()) - (speechIn(profile, c.timeSec() - 0.2, c.timeSec() + 0.2) ? 25 : 0);
-            // Inside the final chord a cut still gets its hit, but the held tonic is left ringing.
-            if (pos < finalBeat) {
-                notes.add(new Note(Note.Stem.BASS, 3, pos, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
-            }
-            if (wantDrums) {
-                for (DrumPattern.Hit h : drums.accent(spec.groove())) {
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, pos, Math.min(0.5, room), h.drum(),
-                            h.velocity() - (120 - Math.min(120, v)), true));
-                }
-            } else {
-                for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {
-                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, pos, Math.min(1, room), p, Math.min(127, v), true));
-                }
-            }
-        }
     }
 
     /** The tonic on the last downbeat, held so its tail ends with the clip. */
@@ -239,11 +192,7 @@ public final class Arranger {
     }
 
     private static boolean speechIn(VideoProfile p, double t0, double t1) {
-        if (p.speech() == null) return false;
-        for (Interval i : p.speech()) {
-            if (i.startSec() < t1 && i.endSec() > t0) return true;
-        }
-        return false;
+        return HitPoints.speechIn(p, t0, t1);
     }
 
     private List<Instrument> instruments(boolean drums) {
