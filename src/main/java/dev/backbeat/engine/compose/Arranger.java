@@ -61,6 +61,11 @@ public final class Arranger {
                 // A build swells towards the section it leads into.
                 if (sec.role() == Section.Role.BUILD) vel += 4 * (bar - sec.startBar()) - 4;
                 Chord nextChord = ChordProgression.at(chords, start + 4);
+                int inSection = bar - sec.startBar();
+                boolean intro = sec.role() == Section.Role.INTRO;
+                int introBars = sec.bars();
+                boolean introDrums = intro && (introBars == 1 || inSection == introBars - 1);
+                boolean busy = level >= 3 && e >= 0.72 && !speech;
                 List<Chord> inBar = ChordProgression.within(chords, start, start + 4);
                 for (int k = 0; k < inBar.size(); k++) {
                     Chord chord = inBar.get(k);
@@ -75,9 +80,11 @@ public final class Arranger {
                     // Parts are written for the whole bar on each chord, then cut to the chord's span.
                     // Under a voice the comping settles into held chords; the pad keeps the harmony.
                     StyleSpec.Comp pattern = speech && wantPad ? StyleSpec.Comp.BLOCK : spec.compPattern();
-                    List<Note> part = new ArrayList<>(comping.bar(pattern, compVoicer.voice(chord), start, level, vel - 4));
-                    if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
-                        part.addAll(bass.bar(spec.groove(), key, chord, after, start, level, vel));
+                    List<Note> part = new ArrayList<>(comping.bar(pattern, compVoicer.voice(chord), start, level, vel - 4, busy));
+                    // In the intro the bass comes in for its last bar, after the harmony has set the key.
+                    boolean bassIn = !intro || spec.groove() == StyleSpec.Groove.NONE || (introBars >= 2 && inSection == introBars - 1);
+                    if (wantBass && bassIn) {
+                        part.addAll(bass.bar(spec.groove(), key, chord, after, start, level, vel, inSection % 4 == 3));
                     }
                     for (Note n : part) {
                         if (n.beat() < from - 1e-9 || n.beat() >= to - 1e-9) continue;
@@ -86,26 +93,40 @@ public final class Arranger {
                     }
                 }
                 boolean beforeDrop = plan.dropAt(bar + 1);
-                if (wantDrums && sec.role() != Section.Role.INTRO) {
-                    boolean fill = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING
-                            && next.energy() >= sec.energy() - 0.05 && level >= 2;
-                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill && !beforeDrop)) {
+                boolean lastBar = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING;
+                // Into a peak the build rolls and swells even where no drop was asked for.
+                boolean intoPeak = lastBar && next.role() == Section.Role.PEAK && sec.role() != Section.Role.PEAK && level >= 2;
+                if (wantDrums) {
+                    DrumPattern.Fill fill = lastBar && next.energy() >= sec.energy() - 0.05 && level >= 2 && !beforeDrop
+                            ? DrumPattern.Fill.FULL : inSection % 8 == 7 || (level >= 3 && inSection % 4 == 3)
+                            ? DrumPattern.Fill.SHORT : DrumPattern.Fill.NONE;
+                    int variant = (s + inSection / 8) % 2;
+                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, e, inSection % 8, variant, fill)) {
                         // Hats and shakers sit where a voice's consonants are: they rest under speech.
                         if (speech && DrumPattern.isMetal(h.drum())) continue;
-                        // Before a drop the roll takes the second half of the bar.
-                        if (beforeDrop && h.step() >= 8 && h.drum() != DrumPattern.KICK) continue;
+                        // Before a drop or a peak the roll takes the second half of the bar.
+                        if ((beforeDrop || intoPeak) && h.step() >= 8 && h.drum() != DrumPattern.KICK) continue;
+                        // The intro sets the groove part by part: hats first, in its last bar (its second half if short).
+                        if (intro && (!DrumPattern.isMetal(h.drum()) || !introDrums || (introBars == 1 && h.step() < 8))) continue;
                         notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
                                 h.velocity() - 60 + vel - (speech ? 8 : 0), false));
+                    }
+                    // A new section opens on a crash (the drums' entry after the intro too), except a calm break.
+                    if (inSection == 0 && s > 0 && !intro && sec.role() != Section.Role.BREAK && !speech && !plan.dropAt(bar)) {
+                        notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start, 1, DrumPattern.CRASH, Math.min(110, vel + 14), false));
+                    }
+                }
+                if (beforeDrop || (intoPeak && !speech)) {
+                    int drop = start + 4;
+                    if (wantDrums) {
+                        notes.addAll(Transitions.snareRoll(start, Math.min(118, vel + (beforeDrop ? 20 : 8))));
+                        notes.addAll(Transitions.cymbalSwell(drop, 2, beforeDrop ? 96 : 80));
+                    } else {
+                        notes.addAll(Transitions.risingRun(compVoicer.voice(nextChord), start, Comping.CHANNEL, Math.min(110, vel + 10)));
                     }
                 }
                 if (beforeDrop) {
                     int drop = start + 4;
-                    if (wantDrums) {
-                        notes.addAll(Transitions.snareRoll(start, Math.min(118, vel + 20)));
-                        notes.addAll(Transitions.cymbalSwell(drop, 2, 96));
-                    } else {
-                        notes.addAll(Transitions.risingRun(compVoicer.voice(nextChord), start, Comping.CHANNEL, Math.min(110, vel + 10)));
-                    }
                     // A breath: the last half-beat before the drop is silent but for the swell.
                     silences.add(new double[] {drop - 0.5, drop});
                     notes.addAll(Transitions.dropHit(drop, nextChord, compVoicer.voice(nextChord), wantDrums, Comping.CHANNEL));
@@ -116,7 +137,7 @@ public final class Arranger {
                 int bars = Math.min(4, endBar - bar);
                 int level = level(plan.barEnergy()[bar], sec.role());
                 int vel = (int) Math.round(56 + 46 * plan.barEnergy()[bar]);
-                for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel)) {
+                for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel, sec.role())) {
                     double t = grid.timeOf(n.beat());
                     if (!speechIn(profile, t - 0.3, grid.timeOf(n.beat() + n.length()) + 0.3)) notes.add(n);
                 }
