@@ -73,9 +73,13 @@ public final class MelodyWriter {
                 int step = steps[i];
                 Chord chord = ChordProgression.at(chords, barStart + step / 4.0);
                 degree += i == 0 && role != 2 ? 0 : moves[Math.min(i, moves.length - 1)];
-                degree = fold(degree);
+                // At the peak the line sits higher: the bottom of its range is lifted, its top stays.
+                degree = peak ? foldHigh(degree) : fold(degree);
                 boolean strong = step % 8 == 0;
-                if (strong || (role == 3 && i == steps.length - 1)) degree = nearestChordDegree(key, chord, degree);
+                if (strong || (role == 3 && i == steps.length - 1)) {
+                    degree = nearestChordDegree(key, chord, degree);
+                    if (peak && degree < 2) degree += 7;
+                }
                 int next = i + 1 < steps.length ? steps[i + 1] : 16;
                 double len = (next - step) / 4.0 * (role == 3 && i == steps.length - 1 ? 0.95 : calm ? 0.95 : 0.85);
                 int v = velocity + (strong ? 6 : 0) - (role == 1 ? 6 : 0);
@@ -146,6 +150,12 @@ public final class MelodyWriter {
         for (int s : steps) if (s % 4 == 0) kept.add(s);
         if (kept.isEmpty()) kept.add(steps[0]);
         return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int foldHigh(int d) {
+        while (d > 9) d -= 3;
+        while (d < 2) d += 3;
+        return d;
     }
 
     private static int fold(int d) {
