@@ -78,12 +78,14 @@ public final class MelodyWriter {
                 boolean strong = step % 8 == 0;
                 if (strong || (role == 3 && i == steps.length - 1)) {
                     degree = nearestChordDegree(key, chord, degree);
-                    if (peak && degree < 2) degree += 7;
+                    if (peak && degree < 3) degree += 7;
                 }
                 int next = i + 1 < steps.length ? steps[i + 1] : 16;
                 double len = (next - step) / 4.0 * (role == 3 && i == steps.length - 1 ? 0.95 : calm ? 0.95 : 0.85);
                 int v = velocity + (strong ? 6 : 0) - (role == 1 ? 6 : 0);
-                out.add(new Note(Note.Stem.MELODY, CHANNEL, barStart + step / 4.0, len, key.pitch(degree, base), v, false));
+                // A lead written low (a film score's horn or strings) soars an octave higher at the peak.
+                int lift = peak && base < 66 ? 12 : 0;
+                out.add(new Note(Note.Stem.MELODY, CHANNEL, barStart + step / 4.0, len, key.pitch(degree, octave(key)) + lift, v, false));
             }
         }
         return out;
@@ -142,7 +144,12 @@ public final class MelodyWriter {
     /** The final long note, on the tonic. */
     public Note ending(Key key, double beat, double length, int velocity) {
         int d = Math.round(degree / 7f) * 7;
-        return new Note(Note.Stem.MELODY, CHANNEL, beat, length, key.pitch(fold(d), base), velocity, false);
+        return new Note(Note.Stem.MELODY, CHANNEL, beat, length, key.pitch(fold(d), octave(key)), velocity, false);
+    }
+
+    /** The octave the line is written in: keys from G up sit an octave lower, so every key has the same register. */
+    private int octave(Key key) {
+        return key.tonic() > 6 ? base - 12 : base;
     }
 
     private static int[] thin(int[] steps) {
@@ -153,8 +160,8 @@ public final class MelodyWriter {
     }
 
     private static int foldHigh(int d) {
-        while (d > 9) d -= 3;
-        while (d < 2) d += 3;
+        while (d > 10) d -= 3;
+        while (d < 3) d += 3;
         return d;
     }
 

@@ -41,7 +41,7 @@ class ArrangementTest {
     void barsVaryButKeepTheGrooveAndSectionsAreAnnounced() {
         for (Style style : Style.values()) {
             if (!StyleLibrary.spec(style).hasDrums()) continue;
-            VideoProfile p = TestProfiles.irregular(120, 3, 0.6, 0.2, style.ordinal() + 1);
+            VideoProfile p = TestProfiles.irregular(72, 3, 0.6, 0.2, style.ordinal() + 1);
             Composition c = new Composer().compose(p, Brief.of(style, 9));
             BeatGrid g = c.score().grid();
             int bars = c.plan().sections().get(c.plan().sections().size() - 1).startBar();
@@ -79,7 +79,7 @@ class ArrangementTest {
     @Test
     void theMotifIsDevelopedNotRepeated() {
         for (Style style : Style.values()) {
-            Composition c = new Composer().compose(TestProfiles.irregular(90, 3, 0.6, 0.2, 3), Brief.of(style, 4));
+            Composition c = new Composer().compose(TestProfiles.irregular(60, 3, 0.6, 0.2, 3), Brief.of(style, 4));
             BeatGrid g = c.score().grid();
             List<String> phrases = new ArrayList<>();
             for (Section s : c.plan().sections()) {
