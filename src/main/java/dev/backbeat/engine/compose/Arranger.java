@@ -8,8 +8,10 @@ import java.util.Random;
 
 /**
  * Turns the plan (grid, sections, chords) into notes for drums, bass, harmony and melody in a
- * style: density follows each bar's energy, fills lead into new sections, cuts get accents, and
- * under speech the lead rests and the rest thins out so a voice stays clear.
+ * style: density follows each bar's energy, the bars vary within a phrase, the intro brings the
+ * parts in one by one, fills, rolls and swells announce new sections, a drop asked for gets its
+ * build, breath and hit, cuts get their hit points, and under speech the lead rests and the rest
+ * thins out so a voice stays clear.
  */
 public final class Arranger {
 
@@ -124,6 +126,9 @@ public final class Arranger {
                     } else {
                         notes.addAll(Transitions.risingRun(compVoicer.voice(nextChord), start, Comping.CHANNEL, Math.min(110, vel + 10)));
                     }
+                }
+                if (lastBar && !beforeDrop && !intoPeak && next.role() == Section.Role.BUILD && wantDrums && !speech) {
+                    notes.addAll(Transitions.cymbalSwell(start + 4, 1, 72));
                 }
                 if (beforeDrop) {
                     int drop = start + 4;
