@@ -103,13 +103,19 @@ public final class Arranger {
                             ? DrumPattern.Fill.FULL : inSection % 8 == 7 || (level >= 3 && inSection % 4 == 3)
                             ? DrumPattern.Fill.SHORT : DrumPattern.Fill.NONE;
                     int variant = (s + inSection / 8) % 2;
-                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, e, inSection % 8, variant, fill)) {
+                    // The intro's light layer is the one the verse will play (hats in eighths, the shaker).
+                    int drumLevel = intro ? Math.max(2, level) : level;
+                    for (DrumPattern.Hit h : drums.bar(spec.groove(), drumLevel, intro ? 0 : e, inSection % 8, variant,
+                            intro ? DrumPattern.Fill.NONE : fill)) {
                         // Hats and shakers sit where a voice's consonants are: they rest under speech.
                         if (speech && DrumPattern.isMetal(h.drum())) continue;
                         // Before a drop or a peak the roll takes the second half of the bar.
                         if ((beforeDrop || intoPeak) && h.step() >= 8 && h.drum() != DrumPattern.KICK) continue;
                         // The intro sets the groove part by part: hats first, in its last bar (its second half if short).
-                        if (intro && (!DrumPattern.isMetal(h.drum()) || !introDrums || (introBars == 1 && h.step() < 8))) continue;
+                        // (A film score's intro has no hats: its low tom pulse comes in instead.)
+                        boolean light = DrumPattern.isMetal(h.drum())
+                                || (spec.groove() == StyleSpec.Groove.CINEMATIC && h.drum() == DrumPattern.FLOOR_TOM);
+                        if (intro && (!light || !introDrums || (introBars == 1 && h.step() < 8))) continue;
                         notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
                                 h.velocity() - 60 + vel - (speech ? 8 : 0), false));
                     }
