@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -62,6 +63,9 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "plan.json", description = "Also write the plan as JSON.")
     Path planJson;
 
+    @Option(names = "--drop", paramLabel = "SECONDS", description = "A build ending in a drop at this time (repeatable).")
+    List<Double> drops;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +76,7 @@ final class ComposeCommand implements Callable<Integer> {
             VideoProfile profile = ProfileInput.read(input, bar.stage("Reading the video"));
             bar.done();
             Brief brief = new Brief(style == null ? null : Style.parse(style), mood, bpm, null, null, null, null,
-                    null, key, 0, seed);
+                    null, key, 0, seed).withDrops(drops);
             c = new Composer().compose(profile, brief);
         } catch (ProfileInput.BadInputException | ComposeException e) {
             err.println(e.getMessage());

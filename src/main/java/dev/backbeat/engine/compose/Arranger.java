@@ -1,8 +1,6 @@
 package dev.backbeat.engine.compose;
 
 import dev.backbeat.engine.analysis.VideoProfile;
-import dev.backbeat.engine.analysis.VideoProfile.Cut;
-import dev.backbeat.engine.analysis.VideoProfile.Interval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +8,10 @@ import java.util.Random;
 
 /**
  * Turns the plan (grid, sections, chords) into notes for drums, bass, harmony and melody in a
- * style: density follows each bar's energy, fills lead into new sections, cuts get accents, and
- * under speech the lead rests and the rest thins out so a voice stays clear.
+ * style: density follows each bar's energy, the bars vary within a phrase, the intro brings the
+ * parts in one by one, fills, rolls and swells announce new sections, a drop asked for gets its
+ * build, breath and hit, cuts get their hit points, and under speech the lead rests and the rest
+ * thins out so a voice stays clear.
  */
 public final class Arranger {
 
@@ -27,7 +27,8 @@ public final class Arranger {
         this.rng = rng;
     }
 
-    public Score arrange(VideoProfile profile, Key key, BeatGrid grid, SectionPlanner.Plan plan, List<Chord> chords) {
+    public Score arrange(VideoProfile profile, Key key, BeatGrid grid, SectionPlanner.Plan plan, List<Chord> chords,
+                         List<HitPoints.Hit> hits) {
         List<Note> notes = new ArrayList<>();
         List<Section> sections = plan.sections();
         PadVoicer padVoicer = new PadVoicer(52, 74);
@@ -42,6 +43,7 @@ public final class Arranger {
         boolean wantPad = spec.pad() >= 0 && !brief.excludes("pad");
         int finalBeat = plan.finalBeat();
         int phrases = 0;
+        List<double[]> silences = new ArrayList<>();
         for (int s = 0; s < sections.size(); s++) {
             Section sec = sections.get(s);
             if (sec.role() == Section.Role.ENDING) continue;
@@ -61,6 +63,11 @@ public final class Arranger {
                 // A build swells towards the section it leads into.
                 if (sec.role() == Section.Role.BUILD) vel += 4 * (bar - sec.startBar()) - 4;
                 Chord nextChord = ChordProgression.at(chords, start + 4);
+                int inSection = bar - sec.startBar();
+                boolean intro = sec.role() == Section.Role.INTRO;
+                int introBars = sec.bars();
+                boolean introDrums = intro && (introBars == 1 || inSection == introBars - 1);
+                boolean busy = level >= 3 && e >= 0.72 && !speech;
                 List<Chord> inBar = ChordProgression.within(chords, start, start + 4);
                 for (int k = 0; k < inBar.size(); k++) {
                     Chord chord = inBar.get(k);
@@ -75,9 +82,11 @@ public final class Arranger {
                     // Parts are written for the whole bar on each chord, then cut to the chord's span.
                     // Under a voice the comping settles into held chords; the pad keeps the harmony.
                     StyleSpec.Comp pattern = speech && wantPad ? StyleSpec.Comp.BLOCK : spec.compPattern();
-                    List<Note> part = new ArrayList<>(comping.bar(pattern, compVoicer.voice(chord), start, level, vel - 4));
-                    if (wantBass && (sec.role() != Section.Role.INTRO || spec.groove() == StyleSpec.Groove.NONE)) {
-                        part.addAll(bass.bar(spec.groove(), key, chord, after, start, level, vel));
+                    List<Note> part = new ArrayList<>(comping.bar(pattern, compVoicer.voice(chord), start, level, vel - 4, busy));
+                    // In the intro the bass comes in for its last bar, after the harmony has set the key.
+                    boolean bassIn = !intro || spec.groove() == StyleSpec.Groove.NONE || (introBars >= 2 && inSection == introBars - 1);
+                    if (wantBass && bassIn) {
+                        part.addAll(bass.bar(spec.groove(), key, chord, after, start, level, vel, inSection % 4 == 3));
                     }
                     for (Note n : part) {
                         if (n.beat() < from - 1e-9 || n.beat() >= to - 1e-9) continue;
@@ -85,15 +94,53 @@ public final class Arranger {
                         notes.add(new Note(n.stem(), n.channel(), n.beat(), len, n.pitch(), n.velocity(), n.accent()));
                     }
                 }
-                if (wantDrums && sec.role() != Section.Role.INTRO) {
-                    boolean fill = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING
-                            && next.energy() >= sec.energy() - 0.05 && level >= 2;
-                    for (DrumPattern.Hit h : drums.bar(spec.groove(), level, fill)) {
+                boolean beforeDrop = plan.dropAt(bar + 1);
+                boolean lastBar = bar == endBar - 1 && next != null && next.role() != Section.Role.ENDING;
+                // Into a peak the build rolls and swells even where no drop was asked for.
+                boolean intoPeak = lastBar && next.role() == Section.Role.PEAK && sec.role() != Section.Role.PEAK && level >= 2;
+                if (wantDrums) {
+                    DrumPattern.Fill fill = lastBar && next.energy() >= sec.energy() - 0.05 && level >= 2 && !beforeDrop
+                            ? DrumPattern.Fill.FULL : inSection % 8 == 7 || (level >= 3 && inSection % 4 == 3)
+                            ? DrumPattern.Fill.SHORT : DrumPattern.Fill.NONE;
+                    int variant = (s + inSection / 8) % 2;
+                    // The intro's light layer is the one the verse will play (hats in eighths, the shaker).
+                    int drumLevel = intro ? Math.max(2, level) : level;
+                    for (DrumPattern.Hit h : drums.bar(spec.groove(), drumLevel, intro ? 0 : e, inSection % 8, variant,
+                            intro ? DrumPattern.Fill.NONE : fill)) {
                         // Hats and shakers sit where a voice's consonants are: they rest under speech.
                         if (speech && DrumPattern.isMetal(h.drum())) continue;
+                        // Before a drop or a peak the roll takes the second half of the bar.
+                        if ((beforeDrop || intoPeak) && h.step() >= 8 && h.drum() != DrumPattern.KICK) continue;
+                        // The intro sets the groove part by part: hats first, in its last bar (its second half if short).
+                        // (A film score's intro has no hats: its low tom pulse comes in instead.)
+                        boolean light = DrumPattern.isMetal(h.drum())
+                                || (spec.groove() == StyleSpec.Groove.CINEMATIC && h.drum() == DrumPattern.FLOOR_TOM);
+                        if (intro && (!light || !introDrums || (introBars == 1 && h.step() < 8))) continue;
                         notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start + h.step() / 4.0, 0.25, h.drum(),
                                 h.velocity() - 60 + vel - (speech ? 8 : 0), false));
                     }
+                    // A new section opens on a crash (the drums' entry after the intro too), except a calm break.
+                    if (inSection == 0 && s > 0 && !intro && sec.role() != Section.Role.BREAK && !speech && !plan.dropAt(bar)) {
+                        notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, start, 1, DrumPattern.CRASH, Math.min(110, vel + 14), false));
+                    }
+                }
+                if (beforeDrop || (intoPeak && !speech)) {
+                    int drop = start + 4;
+                    if (wantDrums) {
+                        notes.addAll(Transitions.snareRoll(start, Math.min(118, vel + (beforeDrop ? 20 : 8))));
+                        notes.addAll(Transitions.cymbalSwell(drop, 2, beforeDrop ? 96 : 80));
+                    } else {
+                        notes.addAll(Transitions.risingRun(compVoicer.voice(nextChord), start, Comping.CHANNEL, Math.min(110, vel + 10)));
+                    }
+                }
+                if (lastBar && !beforeDrop && !intoPeak && next.role() == Section.Role.BUILD && wantDrums && !speech) {
+                    notes.addAll(Transitions.cymbalSwell(start + 4, 1, 72));
+                }
+                if (beforeDrop) {
+                    int drop = start + 4;
+                    // A breath: the last half-beat before the drop is silent but for the swell.
+                    silences.add(new double[] {drop - 0.5, drop});
+                    notes.addAll(Transitions.dropHit(drop, nextChord, compVoicer.voice(nextChord), wantDrums, Comping.CHANNEL));
                 }
             }
             boolean leadHere = wantLead && sec.role() != Section.Role.INTRO;
@@ -101,13 +148,14 @@ public final class Arranger {
                 int bars = Math.min(4, endBar - bar);
                 int level = level(plan.barEnergy()[bar], sec.role());
                 int vel = (int) Math.round(56 + 46 * plan.barEnergy()[bar]);
-                for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel)) {
+                for (Note n : melody.phrase(key, chords, grid.barStart(bar), bars, phrases++, level, vel, sec.role())) {
                     double t = grid.timeOf(n.beat());
                     if (!speechIn(profile, t - 0.3, grid.timeOf(n.beat() + n.length()) + 0.3)) notes.add(n);
                 }
             }
         }
-        addAccents(profile, grid, chords, finalBeat, notes, wantDrums, drums);
+        HitPoints.realise(hits, profile, grid, chords, spec, finalBeat, wantDrums, notes, silences);
+        silence(notes, silences);
         addEnding(profile, key, grid, finalBeat, chords, notes, padVoicer, compVoicer, melody, wantDrums && wantLead);
         addPickup(grid, chords, notes, compVoicer);
         List<Note> played = new ArrayList<>();
@@ -123,6 +171,15 @@ public final class Arranger {
         return new Score(grid, instruments(wantDrums), played, profile.durationSec());
     }
 
+    /** Stops every part but the accents over each [from, to) in beats: a breath before a drop or a hit. */
+    private static void silence(List<Note> notes, List<double[]> windows) {
+        for (double[] w : windows) {
+            notes.removeIf(n -> !n.accent() && n.beat() >= w[0] - 1e-9 && n.beat() < w[1] - 1e-9);
+            notes.replaceAll(n -> !n.accent() && n.beat() < w[0] && n.beat() + n.length() > w[0]
+                    ? new Note(n.stem(), n.channel(), n.beat(), w[0] - n.beat(), n.pitch(), n.velocity(), false) : n);
+        }
+    }
+
     private static int level(double e, Section.Role role) {
         int l = e < 0.33 ? 1 : e < 0.62 ? 2 : 3;
         return switch (role) {
@@ -131,52 +188,6 @@ public final class Arranger {
             case PEAK -> Math.min(3, l + 1);
             default -> l;
         };
-    }
-
-    /**
-     * A hit on every cut that lands on the grid: kick and crash, or a low piano chord without drums.
-     * A cut on a beat is hit on the beat; a cut on the off-beat eighth between two beats is hit
-     * there, a push on the "and" (swung like the rest of the bar).
-     */
-    private void addAccents(VideoProfile profile, BeatGrid grid, List<Chord> chords, int finalBeat, List<Note> notes,
-                            boolean wantDrums, DrumPattern drums) {
-        boolean scoreLike = spec.style() == Style.CINEMATIC || spec.style() == Style.TENSE;
-        for (Cut c : profile.hardCuts()) {
-            double pos;
-            if (grid.distanceToBeat(c.timeSec()) <= 0.05) {
-                pos = grid.nearestBeat(c.timeSec());
-            } else if (grid.distanceToEighth(c.timeSec()) <= 0.05) {
-                // Written on the straight off-beat: the humanizer adds the swing, as for every off-beat.
-                pos = Math.floor(grid.nearestEighth(c.timeSec())) + 0.5;
-            } else {
-                // Film scoring hits a big cut where it falls, beat or not; songs stay on their beat.
-                double at = grid.beatAt(c.timeSec());
-                if (scoreLike && wantDrums && c.strength() >= 0.6 && at < finalBeat) {
-                    int v = (int) Math.round(80 + 30 * c.strength());
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.KICK, v, true));
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, at, 0.5, DrumPattern.FLOOR_TOM, v - 10, true));
-                }
-                continue;
-            }
-            double room = grid.beatAt(profile.durationSec() - 0.3) - pos;
-            if (room < 0.25) continue;
-            Chord chord = ChordProgression.at(chords, (int) Math.floor(pos));
-            int v = (int) Math.round(95 + 25 * c.strength()) - (speechIn(profile, c.timeSec() - 0.2, c.timeSec() + 0.2) ? 25 : 0);
-            // Inside the final chord a cut still gets its hit, but the held tonic is left ringing.
-            if (pos < finalBeat) {
-                notes.add(new Note(Note.Stem.BASS, 3, pos, 1.5, chord.rootAtOrAbove(33), Math.min(127, v), true));
-            }
-            if (wantDrums) {
-                for (DrumPattern.Hit h : drums.accent(spec.groove())) {
-                    notes.add(new Note(Note.Stem.DRUMS, Note.DRUM_CHANNEL, pos, Math.min(0.5, room), h.drum(),
-                            h.velocity() - (120 - Math.min(120, v)), true));
-                }
-            } else {
-                for (int p : new int[] {chord.rootAtOrAbove(36) + 12, chord.rootAtOrAbove(48)}) {
-                    notes.add(new Note(Note.Stem.HARMONY, Comping.CHANNEL, pos, Math.min(1, room), p, Math.min(127, v), true));
-                }
-            }
-        }
     }
 
     /** The tonic on the last downbeat, held so its tail ends with the clip. */
@@ -213,11 +224,7 @@ public final class Arranger {
     }
 
     private static boolean speechIn(VideoProfile p, double t0, double t1) {
-        if (p.speech() == null) return false;
-        for (Interval i : p.speech()) {
-            if (i.startSec() < t1 && i.endSec() > t0) return true;
-        }
-        return false;
+        return HitPoints.speechIn(p, t0, t1);
     }
 
     private List<Instrument> instruments(boolean drums) {

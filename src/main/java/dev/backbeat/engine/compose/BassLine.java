@@ -11,6 +11,22 @@ public final class BassLine {
     private static final int LOW = 33;
 
     public List<Note> bar(Groove g, Key key, Chord chord, Chord next, double start, int level, int velocity) {
+        return bar(g, key, chord, next, start, level, velocity, false);
+    }
+
+    /** {@code turn}: the last bar of a four-bar group, where the bass walks into the next chord. */
+    public List<Note> bar(Groove g, Key key, Chord chord, Chord next, double start, int level, int velocity, boolean turn) {
+        List<Note> out = bar0(g, key, chord, next, start, level, velocity);
+        if (turn && level >= 2 && next != null && g != Groove.LOFI) {
+            out.removeIf(n -> n.beat() >= start + 3.5 - 1e-9);
+            out.replaceAll(n -> n.beat() + n.length() > start + 3.5
+                    ? new Note(n.stem(), n.channel(), n.beat(), start + 3.45 - n.beat(), n.pitch(), n.velocity(), false) : n);
+            add(out, start + 3.5, 0.45, approach(key, next.rootAtOrAbove(LOW)), velocity - 6);
+        }
+        return out;
+    }
+
+    private List<Note> bar0(Groove g, Key key, Chord chord, Chord next, double start, int level, int velocity) {
         List<Note> out = new ArrayList<>();
         int root = chord.rootAtOrAbove(LOW);
         int fifth = root + 7 <= LOW + 19 ? root + 7 : root - 5;

@@ -69,6 +69,27 @@ public final class ChordProgression {
         return out;
     }
 
+    /**
+     * The harmony moves on cuts that fall between the grid's eighths: the chord sounding there is
+     * split at the cut and the next chord of the progression (or another one) comes in on it.
+     */
+    public static List<Chord> splitAt(Key key, List<Chord> chords, List<Double> beats) {
+        List<Chord> out = new ArrayList<>(chords);
+        for (double b : beats) {
+            for (int i = 0; i < out.size(); i++) {
+                Chord c = out.get(i);
+                if (b < c.startBeat() + 0.5 - 1e-9 || b > c.endBeat() - 0.5 + 1e-9) continue;
+                int next = i + 1 < out.size() ? out.get(i + 1).degree() : c.degree();
+                int degree = next != c.degree() ? next : Math.floorMod(c.degree() + 3, 7);
+                boolean seventh = c.pitchClasses().length == 4;
+                out.set(i, Chord.of(key, c.degree(), seventh, c.startBeat(), b));
+                out.add(i + 1, Chord.of(key, degree, seventh, b, c.endBeat()));
+                break;
+            }
+        }
+        return out;
+    }
+
     /** The chords sounding within [from, to). */
     public static List<Chord> within(List<Chord> chords, double from, double to) {
         List<Chord> out = new ArrayList<>();

@@ -42,7 +42,8 @@ public final class Composer {
         }
         TempoFitter.Fit fit = new TempoFitter(maxChange)
                 .fit(profile.hardCuts(), profile.durationSec(), lo, hi, target, floor, ceil, spec.swing());
-        BeatGrid grid = fit.grid();
+        // A drop asked for in the chat decides which beat is "one"; the beats stay on the cuts.
+        BeatGrid grid = DropPlacer.align(fit.grid(), brief.drops(), profile.durationSec());
 
         Key key = brief.key() != null ? Key.parse(brief.key()) : chooseKey(affect, spec, rng);
         SectionPlanner.Plan sections = new SectionPlanner().plan(profile, brief, grid, affect.arousal());
@@ -50,8 +51,12 @@ public final class Composer {
         for (VideoProfile.Cut c : profile.hardCuts()) {
             if (c.strength() >= 0.5 && grid.distanceToBeat(c.timeSec()) <= 0.05) strongCutBeats.add(grid.nearestBeat(c.timeSec()));
         }
-        List<Chord> chords = new ChordProgression().write(key, spec, sections, grid, rng, strongCutBeats);
-        Score score = new Arranger(spec, brief, rng).arrange(profile, key, grid, sections, chords);
+        boolean drums = spec.hasDrums() && !brief.excludes("drums");
+        List<HitPoints.Hit> hits = HitPoints.plan(profile, grid, spec, sections, drums);
+        List<Chord> chords = ChordProgression.splitAt(key,
+                new ChordProgression().write(key, spec, sections, grid, rng, strongCutBeats), HitPoints.chordChanges(hits));
+        hits = HitPoints.confirm(hits, chords);
+        Score score = new Arranger(spec, brief, rng).arrange(profile, key, grid, sections, chords, hits);
 
         double meanEnergy = Affect.mean(sections.barEnergy());
         double level = -23 + 9 * meanEnergy + brief.volumeDb();
@@ -61,7 +66,7 @@ public final class Composer {
                 profile.hardCuts().size(), fit.constantHitRate(), fit.hitRate(), fit.constantBeatHitRate(), fit.beatHitRate(),
                 profile.durationSec(),
                 grid.times()[sections.finalBeat()], level,
-                brief.seed());
+                brief.seed(), HitPoints.catches(hits, grid), sections.drops());
         return new Composition(plan, score, key, chords);
     }
 

@@ -18,11 +18,37 @@ import java.util.Locale;
  * @param beatHitRate         the share of hard cuts within ±50 ms of a beat proper
  * @param constantBeatHitRate the same share at the best single fixed tempo
  * @param levelDb the mix's target loudness (RMS dBFS): calmer pieces are mastered softer
+ * @param cutCatches          how every hard cut is caught by the music (hit points)
+ * @param drops               the drops asked for and where they landed
  */
 public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, int beatsPerBar, String key,
                         List<Section> sections, List<String> chords, List<Instrument> instruments,
                         double[] beatTimes, int firstDownbeat, int hardCuts, double constantHitRate, double hitRate,
-                        double constantBeatHitRate, double beatHitRate, double durationSec, double tonicAtSec, double levelDb, long seed) {
+                        double constantBeatHitRate, double beatHitRate, double durationSec, double tonicAtSec, double levelDb, long seed,
+                        List<CutCatch> cutCatches, List<DropMark> drops) {
+
+    public MusicPlan {
+        cutCatches = cutCatches == null ? List.of() : List.copyOf(cutCatches);
+        drops = drops == null ? List.of() : List.copyOf(drops);
+    }
+
+    /** A plan that records no hit points and no drops. */
+    public MusicPlan(Style style, double bpm, double minBpm, double maxBpm, int beatsPerBar, String key,
+                     List<Section> sections, List<String> chords, List<Instrument> instruments,
+                     double[] beatTimes, int firstDownbeat, int hardCuts, double constantHitRate, double hitRate,
+                     double constantBeatHitRate, double beatHitRate, double durationSec, double tonicAtSec, double levelDb,
+                     long seed) {
+        this(style, bpm, minBpm, maxBpm, beatsPerBar, key, sections, chords, instruments, beatTimes, firstDownbeat,
+                hardCuts, constantHitRate, hitRate, constantBeatHitRate, beatHitRate, durationSec, tonicAtSec, levelDb,
+                seed, List.of(), List.of());
+    }
+
+    /** The share of cuts at least {@code minStrength} strong that the music catches (1 when there are none). */
+    public double caughtShare(double minStrength) {
+        long n = cutCatches.stream().filter(c -> c.strength() >= minStrength).count();
+        long caught = cutCatches.stream().filter(c -> c.strength() >= minStrength && c.caught()).count();
+        return n == 0 ? 1 : caught / (double) n;
+    }
 
     private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII"};
 
@@ -49,6 +75,25 @@ public record MusicPlan(Style style, double bpm, double minBpm, double maxBpm, i
                     s.role().name().toLowerCase(Locale.ROOT), s.startBar() + 1, s.endBar(), t, s.energy(),
                     String.join(" ", chords.subList(Math.min(chords.size(), s.startBar()),
                             Math.min(chords.size(), Math.min(s.endBar(), s.startBar() + 8))))));
+        }
+        if (!cutCatches.isEmpty()) {
+            java.util.Map<CutCatch.How, Integer> counts = new java.util.EnumMap<>(CutCatch.How.class);
+            for (CutCatch c : cutCatches) counts.merge(c.how(), 1, Integer::sum);
+            StringBuilder how = new StringBuilder();
+            counts.forEach((h, n) -> how.append(how.isEmpty() ? "" : ", ").append(n).append(' ').append(h.words()));
+            sb.append(String.format(Locale.ROOT, "Hits:     %.0f%% of strong cuts caught (%.0f%% of all): %s%n",
+                    100 * caughtShare(0.5), 100 * caughtShare(0), how));
+            for (CutCatch c : cutCatches) {
+                sb.append(String.format(Locale.ROOT, "  cut %6.2f s  strength %.2f  %-12s%s%n", c.timeSec(), c.strength(),
+                        c.how().words(), c.caught() ? String.format(Locale.ROOT, " at %6.2f s (%+.0f ms)", c.atSec(), c.errorMs()) : ""));
+            }
+        }
+        for (DropMark d : drops) {
+            sb.append(d.placed()
+                    ? String.format(Locale.ROOT, "Drop:     asked at %.2f s, the peak's first downbeat at %.2f s (%+.2f beat)%n",
+                            d.askedSec(), d.atSec(), d.errorBeats())
+                    : String.format(Locale.ROOT, "Drop:     asked at %.2f s, too close to the start or the ending to build to%n",
+                            d.askedSec()));
         }
         sb.append(String.format(Locale.ROOT, "Ending:   the tonic enters at %.2f s and rings to the last frame (%.2f s)%n",
                 tonicAtSec, durationSec));

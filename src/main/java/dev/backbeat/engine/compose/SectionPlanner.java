@@ -21,7 +21,13 @@ public final class SectionPlanner {
      * beat where the final tonic starts: that bar's downbeat, or its middle when half a bar more
      * of music still leaves the tonic time to ring, so the last chord never hangs for long.
      */
-    public record Plan(List<Section> sections, double[] barEnergy, int finalBar, int finalBeat) {
+    public record Plan(List<Section> sections, double[] barEnergy, int finalBar, int finalBeat, List<DropMark> drops,
+                       java.util.Set<Integer> dropBars) {
+
+        /** Whether a peak asked for in the chat starts at this bar. */
+        public boolean dropAt(int bar) {
+            return dropBars.contains(bar);
+        }
     }
 
     public Plan plan(VideoProfile profile, Brief brief, BeatGrid grid, double baseArousal) {
@@ -78,8 +84,63 @@ public final class SectionPlanner {
         int finalBeat = grid.barStart(finalBar);
         int half = finalBeat + grid.beatsPerBar() / 2;
         if (finalBar > 0 && half < grid.times().length && grid.times()[half] <= duration - minTail) finalBeat = half;
-        return new Plan(roles(new ArrayList<>(bounds), energy, intro, outro, finalBar, biggestBar), energy, finalBar,
-                finalBeat);
+        List<DropMark> marks = new ArrayList<>();
+        TreeSet<Integer> dropBars = placeDrops(brief.drops(), grid, finalBar, bounds, energy, marks);
+        List<Section> sections = roles(new ArrayList<>(bounds), energy, intro, outro, finalBar, biggestBar);
+        if (!dropBars.isEmpty()) sections = withDrops(sections, dropBars);
+        return new Plan(sections, energy, finalBar, finalBeat, marks, java.util.Set.copyOf(dropBars));
+    }
+
+    /**
+     * A drop asked for in the chat: a peak starts on the downbeat nearest to its time, with a build
+     * of up to four bars before it (no section line inside) and two bars of peak at least after it.
+     * The build's energy rises into the drop and the peak's opens at 0.75 or more.
+     */
+    private static TreeSet<Integer> placeDrops(List<Double> drops, BeatGrid grid, int finalBar, TreeSet<Integer> bounds,
+                                               double[] energy, List<DropMark> marks) {
+        TreeSet<Integer> placed = new TreeSet<>();
+        for (double t : drops) {
+            int bar = DropPlacer.nearestBar(grid, t);
+            double err = DropPlacer.errorBeats(grid, t);
+            Integer before = placed.floor(bar);
+            boolean ok = bar >= 1 && bar <= finalBar - 1 && Math.abs(err) <= grid.beatsPerBar() / 2.0 + 1e-9
+                    && (before == null || bar - before >= 2);
+            marks.add(new DropMark(t, ok ? grid.times()[grid.barStart(bar)] : t, ok ? err : 0, ok));
+            if (ok) placed.add(bar);
+        }
+        for (int bar : placed) {
+            Integer prev = placed.lower(bar);
+            int buildStart = Math.max(prev == null ? 0 : prev + 1, bar - (finalBar >= 16 ? 4 : 2));
+            int peakEnd = Math.min(finalBar, bar + 2);
+            bounds.removeIf(b -> (b > buildStart && b < bar) || (b > bar && b < peakEnd));
+            bounds.add(buildStart);
+            bounds.add(bar);
+            for (int b = buildStart; b < bar; b++) {
+                energy[b] = Affect.clamp(energy[b] + 0.12 * (b - buildStart + 1) / (bar - buildStart), 0, 1);
+            }
+            for (int b = bar; b < Math.min(finalBar, bar + 4); b++) energy[b] = Math.max(energy[b], 0.75);
+        }
+        return placed;
+    }
+
+    /** The sections a drop starts are peaks, the ones leading into them builds; any other peak becomes a verse. */
+    private static List<Section> withDrops(List<Section> sections, TreeSet<Integer> dropBars) {
+        List<Section> out = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            Section.Role role = s.role();
+            if (role == Section.Role.ENDING) {
+                out.add(s);
+                continue;
+            }
+            if (dropBars.contains(s.startBar())) role = Section.Role.PEAK;
+            else if (dropBars.contains(s.endBar())) role = Section.Role.BUILD;
+            else if (role == Section.Role.PEAK && (out.isEmpty() || out.get(out.size() - 1).role() != Section.Role.PEAK)) {
+                role = Section.Role.VERSE;
+            }
+            out.add(new Section(role, s.startBar(), s.endBar(), s.energy()));
+        }
+        return out;
     }
 
     private static List<Section> roles(List<Integer> b, double[] energy, int intro, int outro, int finalBar,

@@ -1,6 +1,7 @@
 package dev.backbeat.service.local;
 
 import dev.backbeat.engine.analysis.VideoProfile;
+import dev.backbeat.engine.compose.CutCatch;
 import dev.backbeat.engine.compose.MusicPlan;
 import dev.backbeat.engine.compose.Section;
 import dev.backbeat.service.preview.MusicMap;
@@ -38,7 +39,7 @@ final class MusicMapBuilder {
         }
         List<MusicMap.CutMark> cuts = new ArrayList<>();
         for (VideoProfile.Cut c : profile.hardCuts()) {
-            cuts.add(cutMark(beats, c));
+            cuts.add(plan.cutCatches().isEmpty() ? cutMark(beats, c) : caught(plan, c));
         }
         List<MusicMap.Span> speech = profile.speech().stream()
                 .map(i -> new MusicMap.Span(i.startSec(), i.endSec())).toList();
@@ -56,6 +57,17 @@ final class MusicMapBuilder {
         return beats[beats.length - 1] + (i - (beats.length - 1)) * last;
     }
 
+    /** How the composer caught the cut (a hit point): on the grid, by an accent, an impact, a chord change or a stop. */
+    private static MusicMap.CutMark caught(MusicPlan plan, VideoProfile.Cut c) {
+        for (CutCatch k : plan.cutCatches()) {
+            if (Math.abs(k.timeSec() - c.timeSec()) < 1e-6) {
+                return new MusicMap.CutMark(c.timeSec(), c.strength(), k.caught(), k.caught() ? k.how().words() : "");
+            }
+        }
+        return new MusicMap.CutMark(c.timeSec(), c.strength(), false, "");
+    }
+
+    /** For a plan that records no hit points: caught when a beat or an off-beat eighth lands near it. */
     private static MusicMap.CutMark cutMark(double[] beats, VideoProfile.Cut c) {
         double t = c.timeSec();
         double bestBeat = Double.MAX_VALUE;

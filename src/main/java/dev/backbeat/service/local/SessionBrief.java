@@ -156,7 +156,17 @@ final class SessionBrief {
             changes.addAll(changes(i, durationSec));
         }
         return new Brief(style, moods.isEmpty() ? null : moodWords(moods.get(0)), tempo, null, null,
-                wanted, unwanted, changes, key, 0, seed);
+                wanted, unwanted, changes, key, 0, seed).withDrops(dropTimes(intensity, durationSec));
+    }
+
+    /** Where each build or drop asked for peaks: the composer puts a peak's first downbeat there. */
+    static List<Double> dropTimes(List<MusicEdit.Intensity> asked, double duration) {
+        List<Double> out = new ArrayList<>();
+        for (MusicEdit.Intensity i : asked) {
+            if (!i.shape().equals("build") && !i.shape().equals("drop")) continue;
+            out.add(i.span().start() < 0 ? Math.max(0, duration + i.span().start()) : i.span().resolve(duration).start());
+        }
+        return out;
     }
 
     /** A build rises over the 8 s before its moment; a drop hits at it after a short breath. */

@@ -51,7 +51,8 @@ public record MusicMap(String style, double bpm, String key, int beatsPerBar, do
 
     /**
      * A hard cut and how the music meets it: {@code caught} when a beat, an off-beat or an accent
-     * lands within 50 ms of it; {@code how} says which ("beat", "off-beat", "accent"), or is empty.
+     * lands within 50 ms of it, or an impact, a chord change or a stop marks it where it falls;
+     * {@code how} says which ("beat", "off-beat", "accent", "impact", "chord change", "stop"), or is empty.
      */
     public record CutMark(double timeSec, double strength, boolean caught, String how) {
     }
