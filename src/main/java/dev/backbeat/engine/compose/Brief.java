@@ -18,10 +18,27 @@ import java.util.Set;
  * @param key         a key such as "D minor" or "Bb major", or null
  * @param volumeDb    music volume relative to the engine's level, in dB (0 = as mastered)
  * @param seed        the seed: the same seed gives the same piece
+ * @param moments     points the user asked the music to mark ("a drop at 0:14", "build up to 0:30"), in time order
  */
 public record Brief(Style style, String mood, Double bpm, Double minBpm, Double maxBpm,
                     Set<String> wanted, Set<String> unwanted, List<IntensityChange> intensity,
-                    String key, double volumeDb, long seed) {
+                    String key, double volumeDb, long seed, List<Moment> moments) {
+
+    /**
+     * A point in the clip the music should mark. A {@code DROP} lands at {@code sec} (the beat comes
+     * back in full after a short breath); a {@code BUILD} rises towards {@code sec} and arrives there.
+     * The intensity changes that go with it are in {@link #intensity()} too, so a composer that reads
+     * only those still does something sensible.
+     */
+    public record Moment(Kind kind, double sec) {
+        public enum Kind { DROP, BUILD }
+
+        public Moment {
+            if (kind == null || !(sec >= 0)) {
+                throw new ComposeException("A moment needs a kind and a time at or after the start.");
+            }
+        }
+    }
 
     /** Make a part louder or busier (delta &gt; 0) or quieter and sparser (delta &lt; 0), -1..1. */
     public record IntensityChange(double startSec, double endSec, double delta) {
@@ -31,9 +48,18 @@ public record Brief(Style style, String mood, Double bpm, Double minBpm, Double 
         wanted = wanted == null ? Set.of() : Set.copyOf(wanted);
         unwanted = unwanted == null ? Set.of() : Set.copyOf(unwanted);
         intensity = intensity == null ? List.of() : List.copyOf(intensity);
+        moments = moments == null ? List.of() : moments.stream()
+                .sorted(java.util.Comparator.comparingDouble(Moment::sec)).toList();
         if (bpm != null && (bpm < 40 || bpm > 220)) {
             throw new ComposeException("A tempo of " + bpm + " BPM is out of range: choose 40 to 220.");
         }
+    }
+
+    /** A brief without moments. */
+    public Brief(Style style, String mood, Double bpm, Double minBpm, Double maxBpm,
+                 Set<String> wanted, Set<String> unwanted, List<IntensityChange> intensity,
+                 String key, double volumeDb, long seed) {
+        this(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, List.of());
     }
 
     public static Brief of(Style style, long seed) {
@@ -41,19 +67,28 @@ public record Brief(Style style, String mood, Double bpm, Double minBpm, Double 
     }
 
     public Brief withStyle(Style s) {
-        return new Brief(s, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed);
+        return new Brief(s, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, moments);
     }
 
     public Brief withMood(String m) {
-        return new Brief(style, m, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed);
+        return new Brief(style, m, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, moments);
     }
 
     public Brief withBpm(Double b) {
-        return new Brief(style, mood, b, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed);
+        return new Brief(style, mood, b, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, moments);
     }
 
     public Brief withSeed(long s) {
-        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, s);
+        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, s, moments);
+    }
+
+    public Brief withMoments(List<Moment> m) {
+        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, m);
+    }
+
+    /** The moments of one kind, in time order. */
+    public List<Moment> moments(Moment.Kind kind) {
+        return moments.stream().filter(m -> m.kind() == kind).toList();
     }
 
     public boolean excludes(String part) {

@@ -152,11 +152,28 @@ final class SessionBrief {
             tempo = clampBpm(lastBpm * pendingTempoFactor);
         }
         List<Brief.IntensityChange> changes = new ArrayList<>();
+        List<Brief.Moment> moments = new ArrayList<>();
         for (MusicEdit.Intensity i : intensity) {
             changes.addAll(changes(i, durationSec));
+            moment(i, durationSec).ifPresent(moments::add);
         }
         return new Brief(style, moods.isEmpty() ? null : moodWords(moods.get(0)), tempo, null, null,
-                wanted, unwanted, changes, key, 0, seed);
+                wanted, unwanted, changes, key, 0, seed, moments);
+    }
+
+    /** A drop or a build names a moment the composition should land on; a level change does not. */
+    static java.util.Optional<Brief.Moment> moment(MusicEdit.Intensity i, double duration) {
+        Brief.Moment.Kind kind = switch (i.shape()) {
+            case "drop" -> Brief.Moment.Kind.DROP;
+            case "build" -> Brief.Moment.Kind.BUILD;
+            default -> null;
+        };
+        if (kind == null) {
+            return java.util.Optional.empty();
+        }
+        TimeSpan s = i.span().start() < 0
+                ? TimeSpan.seconds(Math.max(0, duration + i.span().start()), duration) : i.span().resolve(duration);
+        return java.util.Optional.of(new Brief.Moment(kind, Math.max(0, Math.min(duration, s.start()))));
     }
 
     /** A build rises over the 8 s before its moment; a drop hits at it after a short breath. */
