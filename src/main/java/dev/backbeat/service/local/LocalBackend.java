@@ -306,7 +306,7 @@ public final class LocalBackend implements Backend {
     static boolean changesTheMusic(MusicEdit e) {
         return e instanceof MusicEdit.Mood || e instanceof MusicEdit.Style || e instanceof MusicEdit.Tempo
                 || e instanceof MusicEdit.Instruments || e instanceof MusicEdit.Intensity
-                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key;
+                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key || e instanceof MusicEdit.Revert;
     }
 
     private void rebuildDraft() {
