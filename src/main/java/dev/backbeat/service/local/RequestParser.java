@@ -191,7 +191,7 @@ public final class RequestParser {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 2));
         } else if (c.matches(".*\\b(?:half as fast|half (?:the )?(?:speed|tempo|pace)|half speed|twice as slow)\\b.*|.*(?:慢一倍|速度减半|一半的速度).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.5));
-        } else if (c.matches(".*\\b(?:a (?:little|tiny|wee) bit|a bit|a little|a tad|a touch|slightly|somewhat|just a bit) (?:faster|quicker|more tempo|more upbeat tempo)\\b.*|.*(?:稍微快|稍快|快一点点|略快).*")) {
+        } else if (c.matches(".*\\b(?:a (?:little|tiny|wee) bit|a bit|a little|a tad|a touch|slightly|somewhat|just a bit) (?:faster|quicker|more tempo|more upbeat tempo)\\b.*|.*\\bspeed (?:it )?up (?:a (?:little|bit|tad|touch)|slightly)\\b.*|.*(?:稍微快|稍快|快一点点|略快).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 1.07));
         } else if (c.matches(".*\\b(?:a (?:little|tiny|wee) bit|a bit|a little|a tad|a touch|slightly|somewhat|just a bit) slower\\b.*|.*(?:稍微慢|稍慢|慢一点点|略慢).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.93));
@@ -203,9 +203,9 @@ public final class RequestParser {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 1.3));
         } else if (c.matches(".*\\b(?:much|a lot|way) slower\\b.*|.*慢很多.*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.75));
-        } else if (c.matches(".*\\b(?:faster|quicker|speed (?:it )?up|pick up the (?:pace|tempo)|up ?tempo|more tempo)\\b.*|.*(?:快一点|快点|更快|加快|节奏快).*")) {
+        } else if (c.matches(".*\\b(?:faster|quicker|speed (?:it )?up|pick up the (?:pace|tempo)|up ?tempo|more tempo)\\b.*|.*\\b(?:too slow|way too slow|drags?|dragging)\\b.*|.*(?:快一点|快点|快一些|更快|加快|节奏快|太慢).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 1.15));
-        } else if (c.matches(".*\\b(?:slower|slow (?:it )?down|less fast|down ?tempo)\\b.*|.*(?:慢一点|慢点|更慢|放慢|节奏慢).*")) {
+        } else if (c.matches(".*\\b(?:slower|slow (?:it )?down|less fast|down ?tempo)\\b.*|.*\\b(?:too fast|too quick|too rushed|rushed)\\b.*|.*(?:慢一点|慢点|慢一些|更慢|放慢|节奏慢|太快).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.87));
         }
     }
@@ -241,6 +241,8 @@ public final class RequestParser {
     private static final Pattern ONLY = Pattern.compile("\\b(?:only|just)\\s+(?:the\\s+|a\\s+)?([a-z-]+)|\\b([a-z-]+)\\s+only\\b|(?:只要|只用|只有|纯|仅)\\s*(\\p{IsHan}+)");
     private static final Pattern ADD = Pattern.compile("\\b(?:add|with|more|bring in|include|use|introduce)\\s+(?:some\\s+|the\\s+|a\\s+|an\\s+)?([a-z -]+)|(?:加上?|添加|加入|多点|多一些|多一点|增加)\\s*(\\p{IsHan}+)");
 
+    private static final Pattern OUT = Pattern.compile("\\b([a-z-]+(?: [a-z-]+)?) (?:out|off)\\b(?! of)");
+
     private static void instruments(String c, List<MusicEdit> edits) {
         Set<String> add = new LinkedHashSet<>();
         Set<String> remove = new LinkedHashSet<>();
@@ -271,9 +273,31 @@ public final class RequestParser {
                 }
             }
         }
+        m = OUT.matcher(c);
+        while (m.find()) {
+            String found = instrumentIn(m.group(1));
+            if (found != null) {
+                remove.add(found);
+            }
+        }
+        if (add.isEmpty() && remove.isEmpty() && !c.matches(".*\\b(?:no|not|without|less|never)\\b.*|.*(?:不|没|别).*")) {
+            // an instrument named beside a style or mood ("jazzy piano", "a sad piano piece") is one the user wants to hear
+            for (Map.Entry<String, Pattern> e : Vocabulary.INSTRUMENTS.entrySet()) {
+                if (!e.getKey().equals("drums") && !e.getKey().equals("melody") && !namesTheStyle(e.getKey(), edits)
+                        && e.getValue().matcher(c).find()) {
+                    add.add(e.getKey());
+                }
+            }
+        }
         if (!add.isEmpty() || !remove.isEmpty()) {
             edits.add(new MusicEdit.Instruments(Set.copyOf(add), Set.copyOf(remove), only));
         }
+    }
+
+    /** Whether the instrument is the style already asked for ("solo piano", "acoustic guitar"): no need to add it again. */
+    private static boolean namesTheStyle(String instrument, List<MusicEdit> edits) {
+        return edits.stream().anyMatch(e -> e instanceof MusicEdit.Style s
+                && (s.style().equals("piano") && instrument.equals("piano") || s.style().equals("acoustic") && instrument.equals("guitar")));
     }
 
     private static String group(Matcher m) {

@@ -74,7 +74,7 @@ final class TimeSpanParser {
         if (c.matches(".*\\b(?:in the middle|middle part|midway|halfway)\\b.*|.*中间.*|.*中段.*")) {
             return Optional.of(new TimeSpan(1 / 3.0, 2 / 3.0, true));
         }
-        if (c.matches(".*\\b(?:at the (?:beginning|start)|in the intro|the intro|the opening|at first|start off)\\b.*"
+        if (c.matches(".*\\b(?:at the (?:beginning|start)|(?:down|up|during|for) the (?:beginning|start)|in the intro|the intro|the opening|at first|start off)\\b.*"
                 + "|.*(?:开头|开始的时候|一开始|片头).*")) {
             return Optional.of(new TimeSpan(0, 0.25, true));
         }

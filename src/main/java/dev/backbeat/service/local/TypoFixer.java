@@ -39,7 +39,8 @@ final class TypoFixer {
             "things", "thing", "think", "ending", "sending", "reading", "leading", "heading", "adding", "during", "evening",
             "stringy", "minor", "manor", "mirror", "major", "matter", "water", "later", "liter", "bells", "bell", "tells",
             "calls", "calling", "fallen", "builds", "built", "guild", "studio", "studied", "stud", "beating", "eating",
-            "scene", "scenes", "sense", "dense", "punky", "rocky", "version", "person", "mine", "minute", "minutes", "moment"));
+            "scene", "scenes", "sense", "dense", "something", "anything", "everything", "nothing", "please", "really",
+            "should", "could", "would", "sounds", "feels", "maybe", "video", "videos", "clips", "instead", "without", "towards", "punky", "rocky", "version", "person", "mine", "minute", "minutes", "moment"));
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{3,}");
 
