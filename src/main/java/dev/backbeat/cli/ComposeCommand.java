@@ -67,9 +67,11 @@ final class ComposeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Composition c;
+        VideoProfile profile;
+        Brief brief;
         try {
-            VideoProfile profile = ProfileInput.read(input);
-            Brief brief = new Brief(style == null ? null : Style.parse(style), mood, bpm, null, null, null, null,
+            profile = ProfileInput.read(input);
+            brief = new Brief(style == null ? null : Style.parse(style), mood, bpm, null, null, null, null,
                     null, key, 0, seed);
             c = new Composer().compose(profile, brief);
         } catch (ProfileInput.BadInputException | ComposeException e) {
@@ -85,7 +87,10 @@ final class ComposeCommand implements Callable<Integer> {
             }
             if (planJson != null) {
                 createParent(planJson);
-                Files.writeString(planJson, c.plan().toJson());
+                com.google.gson.JsonObject json = PlanReport.of(c.plan(),
+                        profile.hardCuts().stream().map(VideoProfile.Cut::timeSec).toList());
+                json.add("asked", new com.google.gson.Gson().toJsonTree(brief));
+                Files.writeString(planJson, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(json));
             }
             RenderedMusic music = new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
                     .render(seq, c.plan().durationSec(), c.plan().levelDb());

@@ -130,7 +130,11 @@ final class ScoreCommand implements Callable<Integer> {
                     r.addProperty("beatHitRate", p.beatHitRate());
                     r.addProperty("minBpm", p.minBpm());
                     r.addProperty("maxBpm", p.maxBpm());
+                    r.add("plan", PlanReport.of(p, backend.cutTimes()));
                 });
+                r.add("applied", new com.google.gson.Gson().toJsonTree(backend.applied()));
+                r.add("said", new com.google.gson.Gson().toJsonTree(asked));
+                r.addProperty("musicPercent", backend.musicPercent());
                 Path stemDir = stems == null ? null : inputs.size() == 1 ? stems : stems.resolve(stem(input));
                 ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir, p -> { },
                         CancelToken.none());
