@@ -49,17 +49,28 @@ final class TempoBand {
         if (asked || !pacing.known()) {
             return new Choice(moodFit, "");
         }
+        Choice best = new Choice(moodFit, "");
         double paced = pacing.tempoNear(target, spec.minBpm(), spec.maxBpm());
-        if (paced < spec.minBpm() || paced > spec.maxBpm() || (paced >= lo && paced <= hi)) {
-            return new Choice(moodFit, paced >= lo && paced <= hi ? pacing.describe(moodFit.grid().bpm()) : "");
+        if (paced >= spec.minBpm() && paced <= spec.maxBpm() && (paced < lo || paced > hi)) {
+            double[] w = window(paced, spec);
+            best = better(best, fitter.fit(profile.hardCuts(), profile.durationSec(), w[0], w[1], paced, floor, ceil, spec.swing()), pacing);
         }
-        double[] w = window(paced, spec);
-        TempoFitter.Fit paceFit = fitter.fit(profile.hardCuts(), profile.durationSec(), w[0], w[1], paced, floor, ceil, spec.swing());
-        if (paceFit.hitRate() > moodFit.hitRate() + CLEARLY_BETTER
-                || paceFit.hitRate() >= moodFit.hitRate() && paceFit.beatHitRate() > moodFit.beatHitRate() + CLEARLY_BETTER) {
-            return new Choice(paceFit, pacing.describe(paceFit.grid().bpm()));
+        if (pacing.fast() && best.fit().hitRate() < 0.9) {
+            // fast cutting no single pace explains (irregular shots): the whole band, the mood's tempo only breaking ties
+            best = better(best, fitter.fit(profile.hardCuts(), profile.durationSec(), spec.minBpm(), spec.maxBpm(), target, floor,
+                    ceil, spec.swing()), pacing);
         }
-        return new Choice(moodFit, "");
+        return best.reason().isEmpty() && paced >= lo && paced <= hi ? new Choice(best.fit(), pacing.describe(best.fit().grid().bpm())) : best;
+    }
+
+    /** The other fit when it clearly catches more cuts (or as many, clearly more of them on beats). */
+    private static Choice better(Choice current, TempoFitter.Fit other, Pacing pacing) {
+        TempoFitter.Fit now = current.fit();
+        if (other.hitRate() > now.hitRate() + CLEARLY_BETTER
+                || other.hitRate() >= now.hitRate() && other.beatHitRate() > now.beatHitRate() + CLEARLY_BETTER) {
+            return new Choice(other, pacing.describe(other.grid().bpm()));
+        }
+        return current;
     }
 
     private static double[] window(double target, StyleSpec spec) {
