@@ -21,6 +21,7 @@ final class BenchCommand implements Runnable {
             new BenchSoakCommand(),
             new BenchPreviewCommand(),
             new BenchVariationsCommand(),
+            new BenchFitCommand(),
         };
     }
 

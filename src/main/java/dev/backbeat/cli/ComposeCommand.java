@@ -71,11 +71,13 @@ final class ComposeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Composition c;
+        VideoProfile profile;
+        Brief brief;
         try {
             TerminalProgress bar = TerminalProgress.on(err, false);
-            VideoProfile profile = ProfileInput.read(input, bar.stage("Reading the video"));
+            profile = ProfileInput.read(input, bar.stage("Reading the video"));
             bar.done();
-            Brief brief = new Brief(style == null ? null : Style.parse(style), mood, bpm, null, null, null, null,
+            brief = new Brief(style == null ? null : Style.parse(style), mood, bpm, null, null, null, null,
                     null, key, 0, seed).withDrops(drops);
             c = new Composer().compose(profile, brief);
         } catch (ProfileInput.BadInputException | ComposeException e) {
@@ -91,7 +93,10 @@ final class ComposeCommand implements Callable<Integer> {
             }
             if (planJson != null) {
                 createParent(planJson);
-                Files.writeString(planJson, c.plan().toJson());
+                com.google.gson.JsonObject json = PlanReport.of(c.plan(),
+                        profile.hardCuts().stream().map(VideoProfile.Cut::timeSec).toList());
+                json.add("asked", new com.google.gson.Gson().toJsonTree(brief));
+                Files.writeString(planJson, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(json));
             }
             RenderedMusic music = new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
                     .render(seq, c.plan().durationSec(), c.plan().levelDb());

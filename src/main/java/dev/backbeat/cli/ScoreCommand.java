@@ -114,8 +114,9 @@ final class ScoreCommand implements Callable<Integer> {
                 if (inputs.size() > 1 || Files.isDirectory(output)) {
                     Files.createDirectories(output);
                 }
-                backend = new LocalBackend(new FfmpegSource(null));
-                backend.setSeed(seed);
+                LocalBackend job = new LocalBackend(new FfmpegSource(null));
+                backend = job;
+                job.setSeed(seed);
                 List<String> asked = backend.apply(edits);
                 if (!json) {
                     out.println("Scoring " + input + (asked.isEmpty() ? "" : " (" + String.join(", ", asked) + ")"));
@@ -133,7 +134,11 @@ final class ScoreCommand implements Callable<Integer> {
                     r.addProperty("beatHitRate", p.beatHitRate());
                     r.addProperty("minBpm", p.minBpm());
                     r.addProperty("maxBpm", p.maxBpm());
+                    r.add("plan", PlanReport.of(p, job.cutTimes()));
                 });
+                r.add("applied", new com.google.gson.Gson().toJsonTree(backend.applied()));
+                r.add("said", new com.google.gson.Gson().toJsonTree(asked));
+                r.addProperty("musicPercent", backend.musicPercent());
                 Path stemDir = stems == null ? null : inputs.size() == 1 ? stems : stems.resolve(stem(input));
                 ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir,
                         p -> bar.progress(p.stage(), p.fraction()), CancelToken.none());

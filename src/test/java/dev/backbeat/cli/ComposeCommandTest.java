@@ -34,9 +34,20 @@ class ComposeCommandTest {
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[] {"compose", json.toString(), "-o", dir.resolve("m.wav").toString(),
             "--midi", dir.resolve("m.mid").toString(), "--stems", dir.resolve("stems").toString(), "--style", "lofi",
-            "--seed", "3"}, new PrintWriter(out), new PrintWriter(err));
+            "--seed", "3", "--plan", dir.resolve("plan.json").toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         System.out.println(out);
+        com.google.gson.JsonObject plan = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("plan.json")))
+                .getAsJsonObject();
+        // the plan says what was applied: style, tempo map, sections with their times and energy, each cut and how it is met
+        assertEquals("LOFI", plan.get("style").getAsString());
+        assertEquals("LOFI", plan.getAsJsonObject("asked").get("style").getAsString());
+        assertEquals(3, plan.getAsJsonArray("cuts").size());
+        assertEquals(2.5, plan.getAsJsonArray("cuts").get(0).getAsJsonObject().get("sec").getAsDouble(), 1e-9);
+        assertTrue(plan.getAsJsonArray("cuts").get(0).getAsJsonObject().get("caught").getAsString().startsWith("on"));
+        assertTrue(plan.getAsJsonArray("tempoMap").size() >= 3, "a tempo per bar");
+        assertTrue(plan.getAsJsonArray("sectionTimes").get(0).getAsJsonObject().has("energy"));
+        assertTrue(plan.has("instruments") && plan.has("key"));
         assertTrue(out.toString().contains("Tempo:"));
         assertTrue(out.toString().contains("on a beat"));
         assertEquals(10 * 48000 * 4 + 44, Files.size(dir.resolve("m.wav")));

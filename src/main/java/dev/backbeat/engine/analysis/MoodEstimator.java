@@ -14,6 +14,12 @@ final class MoodEstimator {
 
     private static final double HIGH_AROUSAL = 0.42;
     private static final double VALENCE_BAND = 0.12;
+    /** Below this mean brightness footage reads as dark. */
+    private static final double DARK = 0.3;
+    /** Below this mean saturation colours read as drained. */
+    private static final double DESATURATED = 0.22;
+    /** Where footage that is not clearly dark lands: just inside the warm side, a major key. */
+    private static final double WARM = 0.15;
 
     private MoodEstimator() {
     }
@@ -38,6 +44,22 @@ final class MoodEstimator {
         }
         double arousal = mean(arousalCurve);
         boolean high = arousal >= HIGH_AROUSAL;
+        // People scoring their own footage rarely want it sad: a dark reading needs the cues to agree
+        // (dark and desaturated, and slow for sad; dark for tense), otherwise the mood leans warm.
+        boolean dark = brightness < DARK;
+        // HSV saturation runs high in near-black pixels; what reads as colourful there is chroma, so dim it by brightness
+        boolean desaturated = saturation * Math.min(1, brightness / 0.5) < DESATURATED;
+        String why;
+        if (valence < -VALENCE_BAND && (high ? dark : dark && desaturated)) {
+            why = high ? "dark and fast together" : "dark, slow and desaturated together";
+        } else if (valence < WARM) {
+            why = valence < -VALENCE_BAND
+                    ? "leaning warm: " + (dark ? "dark, but not desaturated enough" : "not dark enough") + " for a sad score"
+                    : "leaning warm: nothing in it reads as sad";
+            valence = WARM;
+        } else {
+            why = "";
+        }
         String label;
         if (valence > VALENCE_BAND) {
             label = high ? "energetic, happy" : "calm, warm";
@@ -49,7 +71,8 @@ final class MoodEstimator {
         double arousalSure = Math.min(1, Math.abs(arousal - HIGH_AROUSAL) / 0.2);
         double valenceSure = Math.min(1, Math.abs(Math.abs(valence) - VALENCE_BAND) / 0.3);
         double confidence = (0.3 + 0.4 * arousalSure + 0.3 * valenceSure) * (durationSec < 3 ? 0.6 : 1.0);
-        String line = describe(brightness, saturation, shots.size(), durationSec, mean(motion), speech) + " → " + label;
+        String line = describe(brightness, saturation, shots.size(), durationSec, mean(motion), speech) + " → " + label
+                + (why.isEmpty() ? "" : " (" + why + ")");
         return new Mood(label, valence, arousal, Math.min(1, confidence), line);
     }
 

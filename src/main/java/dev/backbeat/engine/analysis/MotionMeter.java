@@ -23,7 +23,7 @@ final class MotionMeter {
     }
 
     /** Motion 0-1 per step. {@code cutFrames} holds the first frame of each new shot (hard or soft). */
-    double[] motion(Set<Integer> cutFrames, double fps, double step, int steps) {
+    double[] motion(Set<Integer> cutFrames, FrameClock clock, double step, int steps) {
         float[] clean = new float[change.size()];
         for (int i = 0; i < clean.length; i++) {
             boolean cut = cutFrames.contains(i) || i == 0;
@@ -31,8 +31,8 @@ final class MotionMeter {
         }
         double[] motion = new double[steps];
         for (int s = 0; s < steps; s++) {
-            int from = (int) Math.floor(s * step * fps);
-            int to = Math.min(clean.length, (int) Math.floor((s + 1) * step * fps));
+            int from = Math.min(clean.length, clock.firstFrameAtOrAfter(s * step));
+            int to = Math.min(clean.length, clock.firstFrameAtOrAfter((s + 1) * step));
             if (to <= from) {
                 motion[s] = s > 0 ? motion[s - 1] : 0;
                 continue;

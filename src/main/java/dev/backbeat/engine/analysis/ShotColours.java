@@ -29,7 +29,7 @@ final class ShotColours {
     }
 
     /** One shot per span between hard cuts ({@code cutFrames} sorted). */
-    List<dev.backbeat.engine.analysis.VideoProfile.Shot> shots(List<Integer> cutFrames, double fps, double durationSec,
+    List<dev.backbeat.engine.analysis.VideoProfile.Shot> shots(List<Integer> cutFrames, FrameClock clock, double durationSec,
                                                                 double[] motion, double step) {
         List<VideoProfile.Shot> shots = new ArrayList<>();
         int frames = brightness.size();
@@ -43,8 +43,8 @@ final class ShotColours {
         for (int i = 0; i + 1 < bounds.size(); i++) {
             int from = bounds.get(i);
             int to = bounds.get(i + 1);
-            double start = from / fps;
-            double end = i + 2 == bounds.size() ? Math.max(durationSec, to / fps) : to / fps;
+            double start = i == 0 ? 0 : clock.time(from);
+            double end = i + 2 == bounds.size() ? Math.max(durationSec, clock.endSec()) : clock.time(to);
             double b = brightness.mean(from, to, 0);
             double s = saturation.mean(from, to, 0);
             double w = warmth.mean(from, to, 0);

@@ -87,26 +87,30 @@ public final class VideoAnalyzer {
     public VideoProfile analyze(ClipInfo info, Extras extras, Progress progress, Cancellation cancellation)
             throws MediaException {
         Path pcm = null;
+        Path times = null;
         try {
             if (info.hasAudio()) {
                 pcm = dev.backbeat.engine.media.TempFiles.file("sound", ".pcm");
             }
-            return analyze(info.path(), info, pcm, extras, progress, cancellation);
+            times = Files.createTempFile("backbeat-frame-times-", ".txt");
+            return analyze(info.path(), info, pcm, times, extras, progress, cancellation);
         } catch (IOException e) {
             throw new MediaException(MediaException.Kind.FAILED, "The analysis could not use a temporary file ("
                     + e.getMessage() + "). Check that the temporary folder has free space.", e);
         } finally {
-            if (pcm != null) {
-                try {
-                    Files.deleteIfExists(pcm);
-                } catch (IOException ignored) {
-                    // a stray temp file is harmless
+            for (Path p : new Path[] {pcm, times}) {
+                if (p != null) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // a stray temp file is harmless
+                    }
                 }
             }
         }
     }
 
-    private VideoProfile analyze(Path input, ClipInfo info, Path pcm, Extras extras, Progress progress,
+    private VideoProfile analyze(Path input, ClipInfo info, Path pcm, Path times, Extras extras, Progress progress,
                                  Cancellation cancellation) throws MediaException, IOException {
         double fps = info.fps();
         CutDetector cuts = new CutDetector(fps);
@@ -121,7 +125,7 @@ public final class VideoAnalyzer {
                 partial.add(p);
             }
         }
-        FfmpegRunner.Result result = runner.run(Ffmpeg.Tool.FFMPEG, arguments(info, pcm, sound, extras.thumbnail()), frames, info.durationSec(),
+        FfmpegRunner.Result result = runner.run(Ffmpeg.Tool.FFMPEG, arguments(info, times, pcm, sound, extras.thumbnail()), frames, info.durationSec(),
                 (f, speed) -> progress.update(0.95 * f, speed), cancellation, STALL_SECONDS, partial);
         lastPeakRssKb = result.peakRssKb();
         lastFfmpegCpuSec = result.cpuSec();
@@ -138,7 +142,8 @@ public final class VideoAnalyzer {
         long samples = pcm != null && result.exitCode() == 0 ? SoundReader.read(pcm, loudnessMeter, speechDetector) : 0;
         cancellation.throwIfCancelled();
 
-        double videoSec = cuts.frameCount() / fps;
+        FrameClock clock = FrameClock.read(times, cuts.frameCount(), fps);
+        double videoSec = clock.endSec();
         double duration = info.durationSec() > 0 ? info.durationSec() : Math.max(videoSec, samples / (double) SAMPLE_RATE);
         int steps = Math.max(1, (int) Math.ceil(duration / STEP_SEC - 1e-9));
 
@@ -153,7 +158,7 @@ public final class VideoAnalyzer {
             if (softSpans.stream().anyMatch(s -> frame > s[0] && frame <= s[1])) {
                 continue;
             }
-            allCuts.add(new Cut(frame / fps, frame, c[1], false, 0));
+            allCuts.add(new Cut(clock.time(frame), frame, c[1], false, 0));
             changeFrames.add(frame);
             hardFrames.add(frame);
         }
@@ -161,12 +166,12 @@ public final class VideoAnalyzer {
             int from = (int) s[0];
             int to = (int) s[1];
             int mid = (from + to + 1) / 2;
-            allCuts.add(new Cut(mid / fps, mid, Math.min(1, 3 * s[2]), true, (to - from) / fps));
+            allCuts.add(new Cut(clock.time(mid), mid, Math.min(1, 3 * s[2]), true, clock.time(to) - clock.time(from)));
         }
         allCuts.sort(Comparator.comparingDouble(Cut::timeSec));
 
-        double[] motion = motionMeter.motion(changeFrames, fps, STEP_SEC, steps);
-        List<VideoProfile.Shot> shots = colours.shots(hardFrames, fps, duration, motion, STEP_SEC);
+        double[] motion = motionMeter.motion(changeFrames, clock, STEP_SEC, steps);
+        List<VideoProfile.Shot> shots = colours.shots(hardFrames, clock, duration, motion, STEP_SEC);
         double[] loudness = pcm != null ? loudnessMeter.momentary(STEP_SEC, steps) : silentCurve(steps);
         List<VideoProfile.Interval> speech = speechDetector.speech();
         List<VideoProfile.Interval> silence = pcm != null ? speechDetector.silence(duration)
@@ -179,11 +184,10 @@ public final class VideoAnalyzer {
                 loudness, speech, silence, mood);
     }
 
-    private List<String> arguments(ClipInfo info, Path pcm, Path sound, Path thumbnail) {
-        // Frames are put on an even grid at the clip's rate, so frame n is at n / fps even when the
-        // source's rate varies (a container may not say so); for a steady source this keeps every frame.
-        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags
-                + String.format(Locale.ROOT, ",fps=%.6f", info.fps());
+    private List<String> arguments(ClipInfo info, Path times, Path pcm, Path sound, Path thumbnail) {
+        // Every decoded frame is kept with the time the decoder gives it (FrameClock): no resampling
+        // to an even grid, whose rounding and whose idea of the rate drift on joined or variable-rate files.
+        String filter = "scale=" + WIDTH + ":" + HEIGHT + ":flags=" + scaleFlags + "," + FrameClock.printFilter(times);
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
                 "-progress", "pipe:2"));
         if (skipLoopFilter) {
@@ -191,8 +195,10 @@ public final class VideoAnalyzer {
         }
         // one decoding thread per core: FFmpeg's default (one more) made a 1080p decode on 2 cores
         // about 8 % slower, the extra thread fighting the others and our own reading of the frames
+        // -reinit_filter 0: a picture size change mid-file (shots of different sizes joined by a concat
+        // tool) is taken by the scale filter; rebuilding the graph would restart the file of frame times
         args.addAll(List.of("-threads", Integer.toString(Runtime.getRuntime().availableProcessors()),
-                "-i", MediaProbe.ffmpegInput(info.path()),
+                "-reinit_filter:v", "0", "-i", MediaProbe.ffmpegInput(info.path()),
                 "-map", "0:v:0", "-vf", filter, "-pix_fmt", "rgb24", "-fps_mode", "passthrough",
                 "-f", "rawvideo", "pipe:1"));
         if (pcm != null) {

@@ -18,12 +18,27 @@ import java.util.Set;
  * @param key         a key such as "D minor" or "Bb major", or null
  * @param volumeDb    music volume relative to the engine's level, in dB (0 = as mastered)
  * @param seed        the seed: the same seed gives the same piece
- * @param drops       times in seconds where a build should end in a drop (the first downbeat of a
- *                    peak), as asked in the chat ("build up at 0:30", "a drop at 0:14"); may be empty
+ * @param moments     points the user asked the music to mark ("a drop at 0:14", "build up to 0:30"), in time order
  */
 public record Brief(Style style, String mood, Double bpm, Double minBpm, Double maxBpm,
                     Set<String> wanted, Set<String> unwanted, List<IntensityChange> intensity,
-                    String key, double volumeDb, long seed, List<Double> drops) {
+                    String key, double volumeDb, long seed, List<Moment> moments) {
+
+    /**
+     * A point in the clip the music should mark. A {@code DROP} lands at {@code sec} (the beat comes
+     * back in full after a short breath); a {@code BUILD} rises towards {@code sec} and arrives there.
+     * The intensity changes that go with it are in {@link #intensity()} too, so a composer that reads
+     * only those still does something sensible.
+     */
+    public record Moment(Kind kind, double sec) {
+        public enum Kind { DROP, BUILD }
+
+        public Moment {
+            if (kind == null || !(sec >= 0)) {
+                throw new ComposeException("A moment needs a kind and a time at or after the start.");
+            }
+        }
+    }
 
     /** Make a part louder or busier (delta &gt; 0) or quieter and sparser (delta &lt; 0), -1..1. */
     public record IntensityChange(double startSec, double endSec, double delta) {
@@ -33,15 +48,17 @@ public record Brief(Style style, String mood, Double bpm, Double minBpm, Double 
         wanted = wanted == null ? Set.of() : Set.copyOf(wanted);
         unwanted = unwanted == null ? Set.of() : Set.copyOf(unwanted);
         intensity = intensity == null ? List.of() : List.copyOf(intensity);
-        drops = drops == null ? List.of() : drops.stream().filter(t -> t != null && t >= 0).sorted().toList();
+        moments = moments == null ? List.of() : moments.stream()
+                .sorted(java.util.Comparator.comparingDouble(Moment::sec)).toList();
         if (bpm != null && (bpm < 40 || bpm > 220)) {
             throw new ComposeException("A tempo of " + bpm + " BPM is out of range: choose 40 to 220.");
         }
     }
 
-    /** A brief without drops. */
-    public Brief(Style style, String mood, Double bpm, Double minBpm, Double maxBpm, Set<String> wanted,
-                 Set<String> unwanted, List<IntensityChange> intensity, String key, double volumeDb, long seed) {
+    /** A brief without moments. */
+    public Brief(Style style, String mood, Double bpm, Double minBpm, Double maxBpm,
+                 Set<String> wanted, Set<String> unwanted, List<IntensityChange> intensity,
+                 String key, double volumeDb, long seed) {
         this(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, List.of());
     }
 
@@ -50,24 +67,45 @@ public record Brief(Style style, String mood, Double bpm, Double minBpm, Double 
     }
 
     public Brief withStyle(Style s) {
-        return new Brief(s, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, drops);
+        return new Brief(s, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, moments);
     }
 
     public Brief withMood(String m) {
-        return new Brief(style, m, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, drops);
+        return new Brief(style, m, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, moments);
     }
 
     public Brief withBpm(Double b) {
-        return new Brief(style, mood, b, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, drops);
+        return new Brief(style, mood, b, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, moments);
     }
 
     public Brief withSeed(long s) {
-        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, s, drops);
+        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, s, moments);
     }
 
-    /** The same brief with a drop (a build ending in a peak) at each of these times, in seconds. */
+    public Brief withMoments(List<Moment> m) {
+        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, m);
+    }
+
+    /**
+     * Where the music should peak, in seconds: every drop and every build asked for (a build
+     * arrives at its time, a drop lands on it), as the composition places a peak's first downbeat.
+     */
+    public List<Double> drops() {
+        return moments.stream().map(Moment::sec).toList();
+    }
+
+    /** The same brief with a drop at each of these times, in seconds (the CLI's {@code --drop}). */
     public Brief withDrops(List<Double> times) {
-        return new Brief(style, mood, bpm, minBpm, maxBpm, wanted, unwanted, intensity, key, volumeDb, seed, times);
+        List<Moment> all = new java.util.ArrayList<>(moments);
+        if (times != null) {
+            times.stream().filter(t -> t != null && t >= 0).forEach(t -> all.add(new Moment(Moment.Kind.DROP, t)));
+        }
+        return withMoments(all);
+    }
+
+    /** The moments of one kind, in time order. */
+    public List<Moment> moments(Moment.Kind kind) {
+        return moments.stream().filter(m -> m.kind() == kind).toList();
     }
 
     public boolean excludes(String part) {

@@ -14,34 +14,16 @@ public final class Composer {
 
     public Composition compose(VideoProfile profile, Brief brief) {
         check(profile);
-        Affect affect = Affect.of(profile, brief);
-        Style style = brief.style() != null ? brief.style() : StyleLibrary.forAffect(affect);
+        Pacing pacing = Pacing.of(profile);
+        // The cut rate pulls the energy up unless the user named a mood: fast cutting never gets a slow bed.
+        Affect affect = brief.mood() == null ? pacing.pull(Affect.of(profile, brief)) : Affect.of(profile, brief);
+        Style style = brief.style() != null ? brief.style()
+                : brief.mood() == null ? StyleLibrary.forAffect(affect, pacing) : StyleLibrary.forAffect(affect);
         StyleSpec spec = StyleLibrary.spec(style);
         Random rng = new Random(brief.seed() * 0x9E3779B97F4A7C15L + style.ordinal());
 
-        double target = spec.minBpm() + affect.arousal() * (spec.maxBpm() - spec.minBpm());
-        // Wide enough to catch the editor's rhythm, narrow enough that calm stays slower than energetic.
-        double window = Math.min(0.35 * (spec.maxBpm() - spec.minBpm()), Math.max(6, 0.12 * target));
-        double lo = Math.max(spec.minBpm(), target - window);
-        double hi = Math.min(spec.maxBpm(), target + window);
-        // The local tempo may drift around the base tempo, but never out of the style's band.
-        double floor = spec.minBpm();
-        double ceil = spec.maxBpm();
-        if (brief.minBpm() != null || brief.maxBpm() != null) {
-            lo = brief.minBpm() != null ? brief.minBpm() : Math.min(lo, brief.maxBpm());
-            hi = brief.maxBpm() != null ? brief.maxBpm() : Math.max(hi, brief.minBpm());
-            target = Math.max(lo, Math.min(hi, target));
-            // A band the user asked for holds for every beat.
-            floor = lo;
-            ceil = hi;
-        }
-        double maxChange = 0.10;
-        if (brief.bpm() != null) {
-            lo = hi = target = brief.bpm();
-            maxChange = 0;
-        }
-        TempoFitter.Fit fit = new TempoFitter(maxChange)
-                .fit(profile.hardCuts(), profile.durationSec(), lo, hi, target, floor, ceil, spec.swing());
+        TempoBand.Choice tempo = TempoBand.choose(profile, brief, spec, affect, pacing);
+        TempoFitter.Fit fit = tempo.fit();
         // A drop asked for in the chat decides which beat is "one"; the beats stay on the cuts.
         BeatGrid grid = DropPlacer.align(fit.grid(), brief.drops(), profile.durationSec());
 

@@ -45,6 +45,19 @@ public final class StyleLibrary {
         return SPECS.get(style);
     }
 
+    /**
+     * The style a mood and the footage's pace suggest when the user named none: fast cutting gets a
+     * driving style (a dark trailer montage the tense ostinato, a neutral one electronic, a bright one
+     * pop), never a slow bed.
+     */
+    public static Style forAffect(Affect a, Pacing pacing) {
+        if (pacing.fast()) {
+            if (a.valence() < -0.3) return Style.TENSE;
+            return a.valence() < 0.2 ? Style.HOUSE : Style.POP;
+        }
+        return forAffect(a);
+    }
+
     /** The style a mood suggests when the user named none. */
     public static Style forAffect(Affect a) {
         if (a.valence() < -0.4 && a.arousal() >= 0.45) return Style.TENSE;

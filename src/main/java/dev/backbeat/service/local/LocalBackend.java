@@ -337,7 +337,7 @@ public final class LocalBackend implements Backend {
     static boolean changesTheMusic(MusicEdit e) {
         return e instanceof MusicEdit.Mood || e instanceof MusicEdit.Style || e instanceof MusicEdit.Tempo
                 || e instanceof MusicEdit.Instruments || e instanceof MusicEdit.Intensity
-                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key;
+                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key || e instanceof MusicEdit.Revert;
     }
 
     private void rebuildDraft() {
@@ -405,6 +405,21 @@ public final class LocalBackend implements Backend {
     /** The plan of the current piece, for the CLI to print. */
     public synchronized Optional<MusicPlan> plan() {
         return music == null ? Optional.empty() : Optional.of(music.composition().plan());
+    }
+
+    /** Everything the chat or the options have set, resolved for the loaded clips (what {@code score --json} prints). */
+    public synchronized AppliedBrief applied() {
+        return brief.applied(profile == null ? 0 : profile.durationSec(), music == null ? 0 : music.composition().plan().bpm());
+    }
+
+    /** The music's level in the export, in percent (under a voice, or carrying the mix). */
+    public synchronized double musicPercent() {
+        return brief.musicPercent(profile != null && !profile.speech().isEmpty());
+    }
+
+    /** The hard cuts of the loaded clips, joined, in seconds. */
+    public synchronized List<Double> cutTimes() {
+        return profile == null ? List.of() : profile.hardCuts().stream().map(VideoProfile.Cut::timeSec).toList();
     }
 
     /** Applies edits given directly (the CLI's options) and composes again when a clip is loaded. */

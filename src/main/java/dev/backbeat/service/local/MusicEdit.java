@@ -11,8 +11,14 @@ public sealed interface MusicEdit {
     record Mood(String mood) implements MusicEdit {
     }
 
-    /** lofi, cinematic, pop, acoustic, electronic, corporate, piano, suspense. */
-    record Style(String style) implements MusicEdit {
+    /**
+     * lofi, cinematic, pop, acoustic, electronic, corporate, piano, suspense; {@code asked} is the
+     * user's own word when it named a genre we play as its nearest style ("hip hop", "synthwave"), else "".
+     */
+    record Style(String style, String asked) implements MusicEdit {
+        public Style(String style) {
+            this(style, "");
+        }
     }
 
     /** An exact tempo, or a factor on the current one (faster 1.15, half time 0.5). */
@@ -55,6 +61,14 @@ public sealed interface MusicEdit {
 
     /** A key and/or mode: key may be empty ("minor key"), mode "major" or "minor" or empty. */
     record Key(String key, String mode) implements MusicEdit {
+    }
+
+    /** Back to an earlier piece: the first one of the session, or the one before the last change. */
+    record Revert(boolean first) implements MusicEdit {
+    }
+
+    /** Something asked for that the local engine cannot do, with the nearest thing it can (or ""). */
+    record Unsupported(String what, String nearest) implements MusicEdit {
     }
 
     /** What to do with the clip's own sound: keep, lower, or replace (mute). */

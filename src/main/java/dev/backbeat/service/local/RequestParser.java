@@ -33,27 +33,32 @@ public final class RequestParser {
             + "middle\", \"build up at 0:30\", \"drop at 1:05\"), titles (\"add the title 'Urban Dreams' for 3 s\"), "
             + "the aspect (\"make it vertical\"), ducking under speech, or make \"another variation\".";
 
-    private static final Pattern QUOTED = Pattern.compile("['\"“”‘’「」『』《》]([^'\"“”‘’「」『』《》]{1,80})['\"“”‘’「」『』《》]");
-    private static final Pattern TITLE_WORD = Pattern.compile("\\b(?:title|caption|text|heading|headline)\\b|标题|字幕|文字");
+    private static final Pattern TITLE_WORD = Pattern.compile("\\b(?:title|caption|text|heading|headline|subtitle|words)\\b|标题|字幕|文字|片名");
+    /** A verb that puts quoted text on the picture even without the word "title" ("put 'Day One' at the start"). */
+    private static final Pattern SHOW_WORD = Pattern.compile("\\b(?:add|put|show|write|display|overlay|say|saying|reading)\\b|加|写|显示|打上");
     /** "at 0:02", "from 3 s": the title's placement, once the title is taken out. */
     private static final Pattern TIME_WORDS = Pattern.compile(
             "(?:\\b(?:at|from|starting at|for)\\s+)?\\d+(?::\\d{1,2})?(?:\\.\\d+)?\\s*(?:s|sec|secs|seconds?|秒)?\\b");
-    private static final Pattern DURATION = Pattern.compile("(?:for|lasting|持续)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|seconds?|秒)?\\b"
+    private static final Pattern DURATION = Pattern.compile("(?:for|lasting|持续)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|seconds?|秒)?(?:钟)?"
             + "|(\\d+(?:\\.\\d+)?)\\s*(?:s|sec|secs|seconds?|秒)(?:钟)?\\s*(?:long)?");
-    private static final Pattern BPM = Pattern.compile("(\\d{2,3})\\s*(?:bpm|beats per minute)\\b|每分钟\\s*(\\d{2,3})\\s*拍|(\\d{2,3})\\s*拍每分钟|(?:tempo|速度)\\s*(?:to|of|=|为|到)?\\s*(\\d{2,3})\\b");
+    private static final Pattern BPM = Pattern.compile("(\\d{2,3})\\s*(?:bpm|beats per minute)\\b|每分钟\\s*(\\d{2,3})\\s*拍|(\\d{2,3})\\s*拍每分钟|(?:tempo|速度)\\s*(?:to|of|=|为|到|改成|调到)?\\s*(\\d{2,3})\\b");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*(?:%|percent|％)");
-    private static final Pattern CLAUSES = Pattern.compile("[,;.!?，；。！？]+|\\bthen\\b|然后|再把|并且");
 
     public Parsed parse(String message) {
         List<MusicEdit> edits = new ArrayList<>();
         if (message == null || message.isBlank()) {
             return new Parsed(edits);
         }
-        String text = normalise(message);
-        text = titles(message, text, edits);
-        for (String clause : CLAUSES.split(text)) {
-            if (!clause.isBlank()) {
-                clause(clause.trim(), edits);
+        RequestSplitter.Split split = RequestSplitter.split(message, normalise(message));
+        for (String request : split.requests()) {
+            String quoted = split.quotedIn(request);
+            String rest = TypoFixer.fix(RequestSplitter.MARK.matcher(request).replaceAll(" "));
+            if (quoted != null && (TITLE_WORD.matcher(rest).find() || SHOW_WORD.matcher(rest).find())) {
+                rest = title(quoted, rest, edits);
+            }
+            rest = rest.trim();
+            if (!rest.isEmpty()) {
+                clause(rest, edits);
             }
         }
         return new Parsed(dedupe(edits));
@@ -72,37 +77,44 @@ public final class RequestParser {
         return sb.toString().toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
-    /** Takes titles out first (their text keeps its case), so words inside a title never read as requests. */
-    private static String titles(String original, String text, List<MusicEdit> edits) {
-        if (!TITLE_WORD.matcher(text).find()) {
-            return text;
-        }
-        Matcher q = QUOTED.matcher(original);
-        if (!q.find()) {
-            return text;
-        }
-        String title = q.group(1).trim();
-        String rest = (text.substring(0, q.start()) + " " + text.substring(q.end())).replaceAll("\\s+", " ");
+    /**
+     * A title from its own request: its duration ("for 3 s") and placement ("at 0:05", "from 0:05 to
+     * 0:08") come from that request alone. Returns what is left to read as music requests.
+     */
+    private static String title(String text, String request, List<MusicEdit> edits) {
+        String rest = request;
         double duration = 3;
         Matcher d = DURATION.matcher(rest);
+        boolean timed = false;
         if (d.find()) {
             duration = Double.parseDouble(d.group(1) != null ? d.group(1) : d.group(2));
             rest = rest.substring(0, d.start()) + " " + rest.substring(d.end());
+            timed = true;
         }
-        double start = TimeSpanParser.find(rest).filter(s -> !s.relative()).map(TimeSpan::start)
-                .filter(s -> s >= 0).orElse(0.0);
-        edits.add(new MusicEdit.Title(title, start, duration));
-        // the rest of the message may ask for more ("upbeat lo-fi, add the title …"); the title's
-        // own words are gone, and so is its timing, so neither reads as a music request
-        return TIME_WORDS.matcher(TITLE_WORD.matcher(rest).replaceAll(" ")).replaceAll(" ");
+        double start = 0;
+        Optional<TimeSpan> span = TimeSpanParser.find(rest);
+        if (span.isPresent() && !span.get().relative() && span.get().start() >= 0) {
+            start = span.get().start();
+            if (!timed && !span.get().isPoint() && !Double.isInfinite(span.get().end())) {
+                duration = span.get().end() - span.get().start();
+            }
+        }
+        edits.add(new MusicEdit.Title(text, start, Math.max(0.5, duration)));
+        // the title's own words and timing are gone, so neither reads as a music request
+        String left = TIME_WORDS.matcher(TITLE_WORD.matcher(rest).replaceAll(" ")).replaceAll(" ");
+        return TimeSpanParser.without(left).replaceAll("\\b(?:add|put|show|the|a|an|with|for|on|it|called|saying)\\b", " ").trim();
     }
 
     private void clause(String c, List<MusicEdit> edits) {
-        boolean variation = c.matches(".*\\b(?:another (?:variation|version|take|one)|different (?:take|version|one)|something (?:else|different)|try again|regenerate|new variation|re-?roll)\\b.*"
+        boolean variation = c.matches(".*\\b(?:another (?:variation|version|take|one)|different (?:take|version|one)|something (?:else|different)|try again|regenerate|new variation|re-?roll|shuffle)\\b.*"
                 + "|.*(?:换一(?:个|首|版)|再来一(?:版|首|个)|重新生成|换个).*");
+        if (RelativeRequests.revert(c, edits)) {
+            return;
+        }
         if (variation) {
             edits.add(new MusicEdit.Variation());
         }
+        RelativeRequests.unsupported(c, edits);
         aspect(c, edits);
         fit(c, edits);
         ducking(c, edits);
@@ -112,9 +124,16 @@ public final class RequestParser {
             // "quieter music" is about the level, not the mood
             c = c.replaceAll("\\b(?:quieter|quiet|softer|soft|louder|loud)\\b", " ");
         }
-        instruments(c, edits);
+        if (RelativeRequests.busyOrFade(c, edits)) {
+            c = RelativeRequests.withoutBusyOrFade(c);
+        }
+        boolean switched = styles(c, edits);
+        if (!switched) {
+            instruments(c, edits);
+        } else {
+            instruments(c.replaceAll("\\b(?:switch(?:ed)? to|change (?:it |the music )?to|make it|turn it into)\\s+(?:a |an |some )?\\w+|(?:换成|改成|变成|切换到|换为|改为)\\s*\\p{IsHan}{1,3}", " "), edits);
+        }
         key(c, edits);
-        styles(c, edits);
         moodsAndIntensity(c, edits);
     }
 
@@ -168,7 +187,15 @@ public final class RequestParser {
                 }
             }
         }
-        if (c.matches(".*\\bhalf[- ]?time\\b.*|.*半速.*")) {
+        if (c.matches(".*\\b(?:twice as fast|double (?:the )?(?:speed|tempo|pace)|two times (?:faster|as fast)|2x (?:faster|speed|the speed)|x2 speed)\\b.*|.*(?:快一倍|两倍速|2倍速|速度翻倍|加快一倍).*")) {
+            edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 2));
+        } else if (c.matches(".*\\b(?:half as fast|half (?:the )?(?:speed|tempo|pace)|half speed|twice as slow)\\b.*|.*(?:慢一倍|速度减半|一半的速度).*")) {
+            edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.5));
+        } else if (c.matches(".*\\b(?:a (?:little|tiny|wee) bit|a bit|a little|a tad|a touch|slightly|somewhat|just a bit) (?:faster|quicker|more tempo|more upbeat tempo)\\b.*|.*\\bspeed (?:it )?up (?:a (?:little|bit|tad|touch)|slightly)\\b.*|.*(?:稍微快|稍快|快一点点|略快).*")) {
+            edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 1.07));
+        } else if (c.matches(".*\\b(?:a (?:little|tiny|wee) bit|a bit|a little|a tad|a touch|slightly|somewhat|just a bit) slower\\b.*|.*(?:稍微慢|稍慢|慢一点点|略慢).*")) {
+            edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.93));
+        } else if (c.matches(".*\\bhalf[- ]?time\\b.*|.*半速.*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.5));
         } else if (c.matches(".*\\bdouble[- ]?time\\b.*|.*(?:双倍速|倍速).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 2));
@@ -176,9 +203,9 @@ public final class RequestParser {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 1.3));
         } else if (c.matches(".*\\b(?:much|a lot|way) slower\\b.*|.*慢很多.*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.75));
-        } else if (c.matches(".*\\b(?:faster|quicker|speed (?:it )?up|pick up the (?:pace|tempo)|up ?tempo|more tempo)\\b.*|.*(?:快一点|快点|更快|加快|节奏快).*")) {
+        } else if (c.matches(".*\\b(?:faster|quicker|speed (?:it )?up|pick up the (?:pace|tempo)|up ?tempo|more tempo)\\b.*|.*\\b(?:too slow|way too slow|drags?|dragging)\\b.*|.*(?:快一点|快点|快一些|更快|加快|节奏快|太慢).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 1.15));
-        } else if (c.matches(".*\\b(?:slower|slow (?:it )?down|less fast|down ?tempo)\\b.*|.*(?:慢一点|慢点|更慢|放慢|节奏慢).*")) {
+        } else if (c.matches(".*\\b(?:slower|slow (?:it )?down|less fast|down ?tempo)\\b.*|.*\\b(?:too fast|too quick|too rushed|rushed)\\b.*|.*(?:慢一点|慢点|慢一些|更慢|放慢|节奏慢|太快).*")) {
             edits.add(new MusicEdit.Tempo(OptionalInt.empty(), 0.87));
         }
     }
@@ -214,6 +241,8 @@ public final class RequestParser {
     private static final Pattern ONLY = Pattern.compile("\\b(?:only|just)\\s+(?:the\\s+|a\\s+)?([a-z-]+)|\\b([a-z-]+)\\s+only\\b|(?:只要|只用|只有|纯|仅)\\s*(\\p{IsHan}+)");
     private static final Pattern ADD = Pattern.compile("\\b(?:add|with|more|bring in|include|use|introduce)\\s+(?:some\\s+|the\\s+|a\\s+|an\\s+)?([a-z -]+)|(?:加上?|添加|加入|多点|多一些|多一点|增加)\\s*(\\p{IsHan}+)");
 
+    private static final Pattern OUT = Pattern.compile("\\b([a-z-]+(?: [a-z-]+)?) (?:out|off)\\b(?! of)");
+
     private static void instruments(String c, List<MusicEdit> edits) {
         Set<String> add = new LinkedHashSet<>();
         Set<String> remove = new LinkedHashSet<>();
@@ -244,9 +273,31 @@ public final class RequestParser {
                 }
             }
         }
+        m = OUT.matcher(c);
+        while (m.find()) {
+            String found = instrumentIn(m.group(1));
+            if (found != null) {
+                remove.add(found);
+            }
+        }
+        if (add.isEmpty() && remove.isEmpty() && !c.matches(".*\\b(?:no|not|without|less|never)\\b.*|.*(?:不|没|别).*")) {
+            // an instrument named beside a style or mood ("jazzy piano", "a sad piano piece") is one the user wants to hear
+            for (Map.Entry<String, Pattern> e : Vocabulary.INSTRUMENTS.entrySet()) {
+                if (!e.getKey().equals("drums") && !e.getKey().equals("melody") && !namesTheStyle(e.getKey(), edits)
+                        && e.getValue().matcher(c).find()) {
+                    add.add(e.getKey());
+                }
+            }
+        }
         if (!add.isEmpty() || !remove.isEmpty()) {
             edits.add(new MusicEdit.Instruments(Set.copyOf(add), Set.copyOf(remove), only));
         }
+    }
+
+    /** Whether the instrument is the style already asked for ("solo piano", "acoustic guitar"): no need to add it again. */
+    private static boolean namesTheStyle(String instrument, List<MusicEdit> edits) {
+        return edits.stream().anyMatch(e -> e instanceof MusicEdit.Style s
+                && (s.style().equals("piano") && instrument.equals("piano") || s.style().equals("acoustic") && instrument.equals("guitar")));
     }
 
     private static String group(Matcher m) {
@@ -293,13 +344,40 @@ public final class RequestParser {
         return a.contains("#") || a.contains("♯") || a.contains("sharp") ? "#" : "b";
     }
 
-    private static void styles(String c, List<MusicEdit> edits) {
+    /** "switch to piano", "把音乐换成钢琴": an instrument named as what the whole piece should be. */
+    private static final Pattern SWITCH = Pattern.compile("\\b(?:switch(?:ed)? to|change (?:it |the music |this )?(?:in)?to|make it|turn it into|replace (?:it|the music) with|go with|i want|give me|how about)\\s+(?:a |an |some |just )?(piano|guitar|strings|synths?)\\b"
+            + "|(?:换成|改成|变成|切换到|换为|改为|用|来点|来一段)\\s*(钢琴|吉他|弦乐|合成器)");
+
+    /** Adds the style a clause names (a genre maps to its nearest style and mood); true when an instrument named the style. */
+    private static boolean styles(String c, List<MusicEdit> edits) {
+        Matcher sw = SWITCH.matcher(c);
+        if (sw.find()) {
+            String word = group(sw);
+            String style = switch (word) {
+                case "piano", "钢琴" -> "piano";
+                case "guitar", "吉他" -> "acoustic";
+                case "strings", "弦乐" -> "cinematic";
+                default -> "electronic";
+            };
+            edits.add(style.equals("piano") ? new MusicEdit.Style(style) : new MusicEdit.Style(style, word));
+            return true;
+        }
+        Optional<GenreWords.Found> found = GenreWords.find(c);
+        if (found.isPresent()) {
+            GenreWords.Genre g = found.get().genre();
+            edits.add(g.exact() ? new MusicEdit.Style(g.style()) : new MusicEdit.Style(g.style(), found.get().said()));
+            if (g.mood() != null && mood(c) == null) {
+                edits.add(new MusicEdit.Mood(g.mood()));
+            }
+            return false;
+        }
         for (Map.Entry<String, Pattern> e : Vocabulary.STYLES.entrySet()) {
             if (e.getValue().matcher(c).find()) {
                 edits.add(new MusicEdit.Style(e.getKey()));
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     private static final Pattern BUILD = Pattern.compile("\\bbuild(?:s|ing)?(?: it)? ?up\\b|\\bbuild\\b|\\brise\\b|\\bcrescendo\\b|渐强|铺垫|推向高潮|逐渐.*(?:激昂|增强)");
@@ -308,13 +386,14 @@ public final class RequestParser {
     private static void moodsAndIntensity(String c, List<MusicEdit> edits) {
         Optional<TimeSpan> span = TimeSpanParser.find(c);
         if (span.isPresent()) {
-            if (DROP.matcher(c).find()) {
-                edits.add(new MusicEdit.Intensity(span.get(), 0.5, "drop"));
-                return;
-            }
-            if (BUILD.matcher(c).find()) {
-                edits.add(new MusicEdit.Intensity(span.get(), 0.4, "build"));
-                return;
+            Matcher drop = DROP.matcher(c);
+            Matcher build = BUILD.matcher(c);
+            boolean isDrop = drop.find();
+            if (isDrop || build.find()) {
+                edits.add(isDrop ? new MusicEdit.Intensity(span.get(), 0.5, "drop") : new MusicEdit.Intensity(span.get(), 0.4, "build"));
+                // the time belongs to the drop; mood words beside it ("upbeat electronic with a drop at 0:14") are for the whole piece
+                c = TimeSpanParser.without((isDrop ? DROP : BUILD).matcher(c).replaceAll(" "));
+                span = Optional.empty();
             }
         }
         String mood = mood(LESS.matcher(c).replaceAll(m -> lessMeans(m.group(1) != null ? m.group(1) : m.group(2))));

@@ -37,27 +37,74 @@ final class SessionBrief {
     private String aspect = "auto";
     private FramePlan.Fit fit = FramePlan.Fit.PAD;
 
+    /** What decides the piece, kept so "back to the first version" and "undo" can return to it. */
+    private record MusicState(Style style, List<String> moods, Double bpm, double pendingTempoFactor, Set<String> wanted,
+                              Set<String> unwanted, List<MusicEdit.Intensity> intensity, String key, long seed) {
+    }
+
+    private MusicState first;
+    private final java.util.Deque<MusicState> earlier = new java.util.ArrayDeque<>();
+
+    private MusicState snapshot() {
+        return new MusicState(style, List.copyOf(moods), bpm, pendingTempoFactor, Set.copyOf(wanted), Set.copyOf(unwanted),
+                List.copyOf(intensity), key, seed);
+    }
+
+    private void restore(MusicState m) {
+        style = m.style();
+        moods.clear();
+        moods.addAll(m.moods());
+        bpm = m.bpm();
+        pendingTempoFactor = m.pendingTempoFactor();
+        wanted.clear();
+        wanted.addAll(m.wanted());
+        unwanted.clear();
+        unwanted.addAll(m.unwanted());
+        intensity.clear();
+        intensity.addAll(m.intensity());
+        key = m.key();
+        seed = m.seed();
+    }
+
     /** Applies the edits; returns a phrase for each, in the user's words ("lo-fi", "no drums"). */
     List<String> apply(List<MusicEdit> edits, double currentBpm) {
         List<String> said = new ArrayList<>();
+        if (first == null) {
+            first = snapshot();
+        }
+        if (edits.stream().anyMatch(LocalBackend::changesTheMusic) && edits.stream().noneMatch(e -> e instanceof MusicEdit.Revert)) {
+            earlier.push(snapshot());
+        }
         for (MusicEdit e : edits) {
-            if (e instanceof MusicEdit.Mood m) {
+            if (e instanceof MusicEdit.Revert r) {
+                if (r.first() || earlier.isEmpty()) {
+                    restore(first);
+                    earlier.clear();
+                    said.add("back to the first version");
+                } else {
+                    restore(earlier.pop());
+                    said.add("back to the version before");
+                }
+            } else if (e instanceof MusicEdit.Unsupported u) {
+                said.add(u.nearest().isEmpty() ? "I cannot do " + u.what()
+                        : u.what() + " is beyond me, so " + u.nearest() + " instead");
+            } else if (e instanceof MusicEdit.Mood m) {
                 moods.clear();
                 moods.add(m.mood());
                 said.add(m.mood());
             } else if (e instanceof MusicEdit.Style s) {
                 style = Style.parse(s.style());
-                said.add(style.label());
+                said.add(s.asked().isEmpty() ? style.label() : s.asked() + " → " + style.label() + " (the nearest style I have)");
             } else if (e instanceof MusicEdit.Tempo t) {
                 if (t.bpm().isPresent()) {
                     bpm = (double) t.bpm().getAsInt();
                     said.add(t.bpm().getAsInt() + " BPM");
                 } else if (currentBpm > 0) {
                     bpm = clampBpm(currentBpm * t.factor());
-                    said.add(t.factor() > 1 ? "faster" : "slower");
+                    said.add(tempoWords(t.factor()));
                 } else {
                     pendingTempoFactor *= t.factor();
-                    said.add(t.factor() > 1 ? "faster" : "slower");
+                    said.add(tempoWords(t.factor()));
                 }
             } else if (e instanceof MusicEdit.Volume v) {
                 if (v.percent().isPresent()) {
@@ -132,10 +179,21 @@ final class SessionBrief {
         return String.join(", ", words);
     }
 
+    private static String tempoWords(double factor) {
+        if (Math.abs(factor - 2) < 1e-9) return "twice as fast";
+        if (Math.abs(factor - 0.5) < 1e-9) return "half the speed";
+        if (factor > 1) return factor < 1.1 ? "a bit faster" : factor > 1.2 ? "much faster" : "faster";
+        return factor > 0.9 ? "a bit slower" : factor < 0.8 ? "much slower" : "slower";
+    }
+
     private static String describe(MusicEdit.Intensity i) {
+        if (i.shape().equals("busy")) {
+            return (i.delta() < 0 ? "less busy" : "busier") + (i.span().equals(TimeSpan.WHOLE) ? "" : " " + i.span().describe());
+        }
         String what = switch (i.shape()) {
             case "build" -> "a build-up";
             case "drop" -> "a drop";
+            case "fade" -> "a fade-out";
             default -> i.delta() < 0 ? "calmer" : "more energy";
         };
         return what + " " + i.span().describe();
@@ -152,21 +210,28 @@ final class SessionBrief {
             tempo = clampBpm(lastBpm * pendingTempoFactor);
         }
         List<Brief.IntensityChange> changes = new ArrayList<>();
+        List<Brief.Moment> moments = new ArrayList<>();
         for (MusicEdit.Intensity i : intensity) {
             changes.addAll(changes(i, durationSec));
+            moment(i, durationSec).ifPresent(moments::add);
         }
         return new Brief(style, moods.isEmpty() ? null : moodWords(moods.get(0)), tempo, null, null,
-                wanted, unwanted, changes, key, 0, seed).withDrops(dropTimes(intensity, durationSec));
+                wanted, unwanted, changes, key, 0, seed, moments);
     }
 
-    /** Where each build or drop asked for peaks: the composer puts a peak's first downbeat there. */
-    static List<Double> dropTimes(List<MusicEdit.Intensity> asked, double duration) {
-        List<Double> out = new ArrayList<>();
-        for (MusicEdit.Intensity i : asked) {
-            if (!i.shape().equals("build") && !i.shape().equals("drop")) continue;
-            out.add(i.span().start() < 0 ? Math.max(0, duration + i.span().start()) : i.span().resolve(duration).start());
+    /** A drop or a build names a moment the composition should land on; a level change does not. */
+    static java.util.Optional<Brief.Moment> moment(MusicEdit.Intensity i, double duration) {
+        Brief.Moment.Kind kind = switch (i.shape()) {
+            case "drop" -> Brief.Moment.Kind.DROP;
+            case "build" -> Brief.Moment.Kind.BUILD;
+            default -> null;
+        };
+        if (kind == null) {
+            return java.util.Optional.empty();
         }
-        return out;
+        TimeSpan s = i.span().start() < 0
+                ? TimeSpan.seconds(Math.max(0, duration + i.span().start()), duration) : i.span().resolve(duration);
+        return java.util.Optional.of(new Brief.Moment(kind, Math.max(0, Math.min(duration, s.start()))));
     }
 
     /** A build rises over the 8 s before its moment; a drop hits at it after a short breath. */
@@ -183,6 +248,33 @@ final class SessionBrief {
             default -> List.of(new Brief.IntensityChange(s.start(), s.isPoint() ? Math.min(duration, s.start() + 8) : end,
                     i.delta()));
         };
+    }
+
+    /** Everything set so far, resolved for a clip of {@code durationSec}, as {@code score --json} prints it. */
+    AppliedBrief applied(double durationSec, double lastBpm) {
+        Brief b = brief(durationSec, lastBpm);
+        List<AppliedBrief.Change> changes = new ArrayList<>();
+        for (MusicEdit.Intensity i : intensity) {
+            if (i.shape().equals("drop") || i.shape().equals("build")) {
+                continue;
+            }
+            String kind = switch (i.shape()) {
+                case "busy" -> i.delta() < 0 ? "lessbusy" : "busier";
+                case "fade" -> "fade";
+                default -> i.delta() < 0 ? "calmer" : "energy";
+            };
+            TimeSpan s = i.span().start() < 0
+                    ? TimeSpan.seconds(Math.max(0, durationSec + i.span().start()), durationSec) : i.span().resolve(durationSec);
+            changes.add(new AppliedBrief.Change(kind, i.span().describe(), s.start(),
+                    Double.isInfinite(s.end()) ? durationSec : s.end()));
+        }
+        List<AppliedBrief.Moment> moments = b.moments().stream()
+                .map(m -> new AppliedBrief.Moment(m.kind().name().toLowerCase(Locale.ROOT), m.sec())).toList();
+        List<AppliedBrief.Title> shown = titles.stream()
+                .map(t -> new AppliedBrief.Title(t.text(), t.startSec(), t.startSec() + t.durationSec())).toList();
+        return new AppliedBrief(style == null ? null : style.name(), moods.isEmpty() ? null : moods.get(0), b.bpm(),
+                b.wanted(), b.unwanted(), changes, moments, shown, aspect, fit.name().toLowerCase(Locale.ROOT),
+                volumePercent, volumeDeltaDb, ducking, original.name().toLowerCase(Locale.ROOT), key, seed);
     }
 
     /** Our mood names in the words the composer reads. */

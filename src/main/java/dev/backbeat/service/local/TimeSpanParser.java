@@ -51,6 +51,19 @@ final class TimeSpanParser {
         return relative(clause);
     }
 
+    private static final Pattern RELATIVE_WORDS = Pattern.compile("\\b(?:in the |the )?(?:second half|latter half|first half|middle part|midway|halfway)\\b"
+            + "|\\b(?:in the middle|at the (?:beginning|start)|in the intro|the intro|the opening|at first|start off|at the end|towards? the end"
+            + "|near the end|the ending|the outro|in the end|the final part|finale)\\b|后半(?:段|部分)?|前半(?:段|部分)?|中间|中段|开头|开始的时候|一开始|片头|结尾|最后|片尾|末尾");
+
+    /** The clause with its time expressions taken out, for what else it asks. */
+    static String without(String clause) {
+        String c = clause;
+        for (Pattern p : new Pattern[] {RANGE, FIRST, LAST, FROM, UNTIL, AT, RELATIVE_WORDS}) {
+            c = p.matcher(c).replaceAll(" ");
+        }
+        return c;
+    }
+
     private static Optional<TimeSpan> relative(String c) {
         if (c.matches(".*\\b(?:second half|latter half)\\b.*|.*后半(?:段|部分)?.*")) {
             return Optional.of(new TimeSpan(0.5, 1, true));
@@ -61,7 +74,7 @@ final class TimeSpanParser {
         if (c.matches(".*\\b(?:in the middle|middle part|midway|halfway)\\b.*|.*中间.*|.*中段.*")) {
             return Optional.of(new TimeSpan(1 / 3.0, 2 / 3.0, true));
         }
-        if (c.matches(".*\\b(?:at the (?:beginning|start)|in the intro|the intro|the opening|at first|start off)\\b.*"
+        if (c.matches(".*\\b(?:at the (?:beginning|start)|(?:down|up|during|for) the (?:beginning|start)|in the intro|the intro|the opening|at first|start off)\\b.*"
                 + "|.*(?:开头|开始的时候|一开始|片头).*")) {
             return Optional.of(new TimeSpan(0, 0.25, true));
         }

@@ -22,7 +22,7 @@ final class Vocabulary {
 
     static {
         MOODS.put("epic", words("epic|grand|heroic|triumphant|majestic", "史诗|宏大|大气|磅礴"));
-        MOODS.put("energetic", words("energetic|more energy|high energy|intense|powerful|exciting|hype|punchy|energised|energized|pumped|intens(?:e|er)|more (?:excit|energ|intens)\\w*",
+        MOODS.put("energetic", words("energetic|more energy|high energy|intense|powerful|exciting|hype|punchy|punchier|more punch|more oomph|energised|energized|pumped|intens(?:e|er)|more (?:excit|energ|intens)\\w*",
                 "激昂|激情|动感|燃|有力|带劲|热血|更有活力"));
         MOODS.put("tense", words("tense|tension|suspenseful|ominous|scary|creepy|menacing|dark(?:er)?", "紧张|阴暗|恐怖|压抑"));
         MOODS.put("sad", words("sad(?:der)?|melancholic|melancholy|sorrowful|tearful|somber|sombre|heartbreaking", "悲伤|伤感|难过|忧伤"));
@@ -57,5 +57,6 @@ final class Vocabulary {
         INSTRUMENTS.put("flute", words("flutes?|woodwinds?", "长笛|笛子"));
         INSTRUMENTS.put("bells", words("bells|glockenspiel|chimes|celesta", "铃声|钟琴"));
         INSTRUMENTS.put("choir", words("choir|vocals?|voices? (?:ooh|aah)|oohs", "合唱|人声合唱"));
+        INSTRUMENTS.put("melody", words("melody|melodies|lead line|lead melody|tune on top", "主旋律|旋律"));
     }
 }

@@ -53,4 +53,13 @@ class BriefTest {
         }
         return new double[] {n / (to - from), vel / n};
     }
+
+    @Test
+    void momentsAreKeptInTimeOrderAndLookedUpByKind() {
+        Brief b = Brief.of(Style.HOUSE, 1).withMoments(List.of(new Brief.Moment(Brief.Moment.Kind.DROP, 14),
+                new Brief.Moment(Brief.Moment.Kind.BUILD, 6)));
+        assertEquals(List.of(6.0, 14.0), b.moments().stream().map(Brief.Moment::sec).toList());
+        assertEquals(14.0, b.moments(Brief.Moment.Kind.DROP).get(0).sec());
+        assertTrue(Brief.of(Style.HOUSE, 1).moments().isEmpty(), "none unless asked");
+    }
 }
