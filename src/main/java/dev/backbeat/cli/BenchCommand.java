@@ -18,6 +18,7 @@ final class BenchCommand implements Runnable {
             new SynthBenchmark(),
             new SoundFontBenchmark(),
             new BenchScoreCommand(),
+            new BenchMusicCommand(),
         };
     }
 
