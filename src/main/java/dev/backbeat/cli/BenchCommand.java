@@ -19,6 +19,7 @@ final class BenchCommand implements Runnable {
             new SoundFontBenchmark(),
             new BenchScoreCommand(),
             new BenchMusicCommand(),
+            new BenchExamplesCommand(),
         };
     }
 

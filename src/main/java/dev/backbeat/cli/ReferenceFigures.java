@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * The reference recordings' figures, by kind (plus "all"): each recording's first two minutes are
  * decoded to a WAV with FFmpeg and measured once; the figures are kept beside the list
- * ({@code figures.tsv}) so later runs only read them.
+ * ({@code figures.tsv}, a line as soon as each is measured) so later runs only read them.
  */
 final class ReferenceFigures {
     private static final double MAX_SECONDS = 120;
@@ -37,7 +37,6 @@ final class ReferenceFigures {
                 if (tab > 0) known.put(line.substring(0, tab), line.substring(tab + 1));
             }
         }
-        List<String> fresh = new ArrayList<>();
         int measured = 0;
         for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
             String[] f = line.split("\t");
@@ -46,22 +45,26 @@ final class ReferenceFigures {
             String file = f[2];
             String cached = known.get(file);
             if (cached == null) {
-                MusicFigures m = measure(ffmpeg, Path.of(file), work);
-                cached = m == null ? "short" : join(m.values());
-                fresh.add(file + "\t" + cached);
+                MusicFigures m;
+                try {
+                    m = measure(ffmpeg, Path.of(file), work);
+                    cached = m == null ? "short" : join(m.values());
+                } catch (IOException e) {
+                    w.println("skipped (unreadable): " + file);
+                    cached = "unreadable";
+                }
+                // kept at once, so an interrupted run loses nothing measured
+                Files.writeString(cache, file + "\t" + cached + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                 if (++measured % 10 == 0) {
                     w.printf(Locale.ROOT, "measured %d reference recordings...%n", measured);
                     w.flush();
                 }
             }
-            if (cached.equals("short")) continue;
+            if (cached.equals("short") || cached.equals("unreadable")) continue;
             MusicFigures m = MusicFigures.of(java.util.Arrays.stream(cached.split("\t")).mapToDouble(Double::parseDouble).toArray());
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
             byKind.computeIfAbsent("all", k -> new ArrayList<>()).add(m);
-        }
-        if (!fresh.isEmpty()) {
-            Files.write(cache, fresh, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
         }
         return byKind;
     }

@@ -28,6 +28,9 @@ public final class Reverb {
     private final float wet1;
     private final float wet2;
     private final float[] pre;
+    private float[] input = new float[0];
+    private float[] wetL = new float[0];
+    private float[] wetR = new float[0];
     private int preAt;
     private final float lowCoef;
     private final float highCoef;
@@ -67,52 +70,86 @@ public final class Reverb {
 
     /** Adds the room's answer to {@code send[from..from+n)} into {@code outL}/{@code outR} at {@code outFrom}. */
     public void process(float[] send, int from, int n, float[] outL, float[] outR, int outFrom) {
+        if (input.length < n) {
+            // grown once to the largest block asked for, then reused
+            input = new float[n];
+            wetL = new float[n];
+            wetR = new float[n];
+        }
+        float[] in = input;
+        float lo = lowState;
+        float hi = highIn;
+        float ho = highOut;
         for (int i = 0; i < n; i++) {
             float x = pre[preAt];
             pre[preAt] = send[from + i];
             preAt = preAt + 1 == pre.length ? 0 : preAt + 1;
             // the send's band: a one-pole high pass, then a one-pole low pass
-            highOut = highCoef * (highOut + x - highIn);
-            highIn = x;
-            lowState = highOut + lowCoef * (lowState - highOut);
-            float in = lowState * FIXED_GAIN;
-            float l = 0;
-            float r = 0;
-            for (int k = 0; k < COMBS.length; k++) {
-                l += comb(combL[k], combAtL, storeL, k, in);
-                r += comb(combR[k], combAtR, storeR, k, in);
-            }
-            for (int k = 0; k < ALLPASSES.length; k++) {
-                l = allpass(apL[k], apAtL, k, l);
-                r = allpass(apR[k], apAtR, k, r);
-            }
-            outL[outFrom + i] += l * wet1 + r * wet2;
-            outR[outFrom + i] += r * wet1 + l * wet2;
+            ho = highCoef * (ho + x - hi);
+            hi = x;
+            lo = ho + lowCoef * (lo - ho);
+            in[i] = lo * FIXED_GAIN;
         }
-        if (Math.abs(lowState) < 1e-20f) lowState = 0;
-        if (Math.abs(highOut) < 1e-20f) highOut = 0;
+        lowState = Math.abs(lo) < 1e-20f ? 0 : lo;
+        highIn = hi;
+        highOut = Math.abs(ho) < 1e-20f ? 0 : ho;
+        java.util.Arrays.fill(wetL, 0, n, 0f);
+        java.util.Arrays.fill(wetR, 0, n, 0f);
+        // comb by comb over the whole block: each delay line stays in cache and its loop is tight
+        for (int k = 0; k < COMBS.length; k++) {
+            combAtL[k] = comb(combL[k], combAtL[k], k, storeL, in, wetL, n);
+            combAtR[k] = comb(combR[k], combAtR[k], k, storeR, in, wetR, n);
+        }
+        for (int k = 0; k < ALLPASSES.length; k++) {
+            apAtL[k] = allpass(apL[k], apAtL[k], wetL, n);
+            apAtR[k] = allpass(apR[k], apAtR[k], wetR, n);
+        }
+        float w1 = wet1;
+        float w2 = wet2;
+        for (int i = 0; i < n; i++) {
+            float l = wetL[i];
+            float r = wetR[i];
+            outL[outFrom + i] += l * w1 + r * w2;
+            outR[outFrom + i] += r * w1 + l * w2;
+        }
     }
 
-    private float comb(float[] buf, int[] ats, float[] stores, int k, float in) {
-        int at = ats[k];
-        float out = buf[at];
-        float store = out * damp2 + stores[k] * damp1;
+    private int comb(float[] buf, int at, int k, float[] stores, float[] in, float[] out, int n) {
+        float store = stores[k];
+        float fb = feedback;
+        float d1 = damp1;
+        float d2 = damp2;
+        int len = buf.length;
+        for (int i = 0; i < n; i++) {
+            float y = buf[at];
+            store = y * d2 + store * d1;
+            buf[at] = in[i] + store * fb;
+            out[i] += y;
+            if (++at == len) at = 0;
+        }
         // a silent tail would otherwise decay into denormal numbers, which are slow
-        if (store < 1e-20f && store > -1e-20f) store = 0;
-        stores[k] = store;
-        buf[at] = in + store * feedback;
-        ats[k] = at + 1 == buf.length ? 0 : at + 1;
-        return out;
+        stores[k] = Math.abs(store) < 1e-20f ? 0 : store;
+        if (Math.abs(buf[0]) < 1e-25f) flushDenormals(buf);
+        return at;
     }
 
-    private static float allpass(float[] buf, int[] ats, int k, float in) {
-        int at = ats[k];
-        float held = buf[at];
-        float out = held - in;
-        float next = in + held * 0.5f;
-        if (next < 1e-20f && next > -1e-20f) next = 0;
-        buf[at] = next;
-        ats[k] = at + 1 == buf.length ? 0 : at + 1;
-        return out;
+    private static int allpass(float[] buf, int at, float[] x, int n) {
+        int len = buf.length;
+        for (int i = 0; i < n; i++) {
+            float held = buf[at];
+            float in = x[i];
+            x[i] = held - in;
+            buf[at] = in + held * 0.5f;
+            if (++at == len) at = 0;
+        }
+        if (Math.abs(buf[0]) < 1e-25f) flushDenormals(buf);
+        return at;
+    }
+
+    /** Zeroes a delay line's numbers too small to hear (denormals slow every later operation on them). */
+    private static void flushDenormals(float[] buf) {
+        for (int i = 0; i < buf.length; i++) {
+            if (Math.abs(buf[i]) < 1e-25f) buf[i] = 0;
+        }
     }
 }
