@@ -13,14 +13,14 @@ public final class PartChain implements StereoProcessor {
     private final float reverbSend;
     private final float echoSend;
 
-    PartChain(Role role, PartSound s, SidechainPump pump, double rate) {
+    PartChain(Role role, PartSound s, double monoBelowHz, SidechainPump pump, double rate) {
         List<StereoProcessor> list = new ArrayList<>();
         if (s.highPassHz() > 0) list.add(StereoFilter.highPass(s.highPassHz(), 0.707, rate));
         if (s.lowPassHz() > 0) list.add(StereoFilter.lowPass(s.lowPassHz(), 0.707, rate));
         if (s.presenceDb() != 0) list.add(StereoFilter.peak(s.presenceHz(), 1.0, s.presenceDb(), rate));
         // parts spread with different delays, so their pseudo-stereo sides do not line up
         double delayMs = 9 + 2.3 * role.ordinal();
-        list.add(new Placement(s.pan(), s.width(), s.spread(), delayMs, rate));
+        list.add(new Placement(s.pan(), s.width(), s.spread(), delayMs, Math.max(monoBelowHz, s.highPassHz()), rate));
         if (pump != null && s.pumped()) list.add(pump);
         steps = list.toArray(new StereoProcessor[0]);
         gain = (float) Math.pow(10, s.levelDb() / 20);

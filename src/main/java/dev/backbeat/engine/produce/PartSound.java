@@ -34,6 +34,10 @@ public record PartSound(double highPassHz, double lowPassHz, double presenceDb, 
         return new PartSound(highPassHz, lowPassHz, presenceDb, presenceHz, pan, width, spread, db, reverb, echo, pumped);
     }
 
+    public PartSound withPlace(double p, double spr) {
+        return new PartSound(highPassHz, lowPassHz, presenceDb, presenceHz, p, width, spr, levelDb, reverb, echo, pumped);
+    }
+
     public PartSound pumping() {
         return new PartSound(highPassHz, lowPassHz, presenceDb, presenceHz, pan, width, spread, levelDb, reverb, echo, true);
     }

@@ -23,14 +23,19 @@ public final class Placement implements StereoProcessor {
      * @param spread the pseudo-stereo side's level relative to the mid (0 none, ~0.3-0.6 a wide pad)
      */
     public Placement(double pan, double width, double spread, double delayMs, double rate) {
+        this(pan, width, spread, delayMs, 300, rate);
+    }
+
+    /** As above, the pseudo side high-passed at {@code spreadLowHz} (below it the part stays mono). */
+    public Placement(double pan, double width, double spread, double delayMs, double spreadLowHz, double rate) {
         double angle = (Math.max(-1, Math.min(1, pan)) + 1) * Math.PI / 4;
         gainLeft = (float) (Math.cos(angle) * Math.sqrt(2));
         gainRight = (float) (Math.sin(angle) * Math.sqrt(2));
         sideScale = (float) width;
         this.spread = (float) spread;
         delay = new float[Math.max(1, (int) Math.round(delayMs * rate / 1000))];
-        // one-pole high pass at 300 Hz on the pseudo side, so the low end stays mono
-        hpCoef = (float) Math.exp(-2 * Math.PI * 300 / rate);
+        // a one-pole high pass on the pseudo side, so the low end stays mono
+        hpCoef = (float) Math.exp(-2 * Math.PI * spreadLowHz / rate);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class Production {
     public PartChain part(Role role, int[] kickFrames) {
         StylePreset.Pump p = preset.pump();
         SidechainPump pump = p.depth() > 0 ? new SidechainPump(kickFrames, p.depth(), p.releaseMs(), rate) : null;
-        return new PartChain(role, preset.part(role), pump, rate);
+        return new PartChain(role, preset.part(role), preset.monoBelowHz(), pump, rate);
     }
 
     public Space space() {

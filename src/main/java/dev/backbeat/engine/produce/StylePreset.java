@@ -7,9 +7,10 @@ import java.util.Map;
  * Everything a style's mix gets after synthesis: each part's sound, the room and echo they are
  * sent to, and what happens to the whole mix (glue, pump, tape, a record's wear). Bus levels are
  * in dBFS of a mix brought to {@link #REFERENCE_RMS_DB} first, so they mean the same in a quiet
- * and a loud piece.
+ * and a loud piece. Below {@code monoBelowHz} no part is spread (the parts' pans still apply).
  */
-public record StylePreset(Map<Role, PartSound> parts, Room room, Echo echo, Glue glue, double tapeDb, Pump pump, Wear wear) {
+public record StylePreset(Map<Role, PartSound> parts, Room room, Echo echo, Glue glue, double tapeDb, Pump pump, Wear wear,
+                          double monoBelowHz) {
 
     /** The RMS level (dBFS) the bus stages see the mix at; mastering sets the final level after them. */
     public static final double REFERENCE_RMS_DB = -20;
@@ -54,6 +55,6 @@ public record StylePreset(Map<Role, PartSound> parts, Room room, Echo echo, Glue
     public StylePreset with(Role role, PartSound sound) {
         Map<Role, PartSound> p = new EnumMap<>(parts);
         p.put(role, sound);
-        return new StylePreset(p, room, echo, glue, tapeDb, pump, wear);
+        return new StylePreset(p, room, echo, glue, tapeDb, pump, wear, monoBelowHz);
     }
 }
