@@ -22,6 +22,8 @@ final class BenchCommand implements Runnable {
             new BenchPreviewCommand(),
             new BenchVariationsCommand(),
             new BenchFitCommand(),
+            new BenchMusicCommand(),
+            new BenchExamplesCommand(),
         };
     }
 

@@ -99,7 +99,7 @@ final class ComposeCommand implements Callable<Integer> {
                 Files.writeString(planJson, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(json));
             }
             RenderedMusic music = new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
-                    .render(seq, c.plan().durationSec(), c.plan().levelDb());
+                    .render(seq, c.plan().durationSec(), c.plan().levelDb(), dev.backbeat.engine.produce.Production.of(c.plan()));
             WavWriter wav = new WavWriter();
             wav.write(music.mix(), output);
             if (stems != null) {

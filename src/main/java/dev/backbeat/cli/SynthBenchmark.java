@@ -8,6 +8,7 @@ import dev.backbeat.engine.compose.Composer;
 import dev.backbeat.engine.compose.Composition;
 import dev.backbeat.engine.compose.MidiWriter;
 import dev.backbeat.engine.compose.Style;
+import dev.backbeat.engine.produce.Production;
 import dev.backbeat.engine.synth.MusicRenderer;
 import dev.backbeat.engine.synth.SoundFontLoader;
 import picocli.CommandLine;
@@ -40,6 +41,9 @@ final class SynthBenchmark implements Runnable {
     @Option(names = "--threads", defaultValue = "0", description = "Render threads (default: all cores).")
     int threads;
 
+    @Option(names = "--dry", description = "Without the production chain (the synthesizer's own reverb), as before it.")
+    boolean dry;
+
     @Option(names = "--mix-only", description = "Render the mix only, as an export does (no stems kept).")
     boolean mixOnly;
 
@@ -55,8 +59,9 @@ final class SynthBenchmark implements Runnable {
         Sequence seq = new MidiWriter().write(c.score(), c.key());
         long l2 = System.nanoTime();
         MusicRenderer renderer = new MusicRenderer(bank, t);
-        Runnable render = mixOnly ? () -> renderer.renderMix(seq, seconds, c.plan().levelDb())
-                : () -> renderer.render(seq, seconds, c.plan().levelDb());
+        Production production = dry ? Production.dry() : Production.of(c.plan());
+        Runnable render = mixOnly ? () -> renderer.renderMix(seq, seconds, c.plan().levelDb(), () -> false, production)
+                : () -> renderer.render(seq, seconds, c.plan().levelDb(), production);
         render.run();
         out.printf("SoundFont load %.2f s; compose + MIDI %.0f ms; %d notes, %s, %.0f s piece, %d threads on %d cores%n",
                 (l1 - l0) / 1e9, (l2 - l1) / 1e6, c.score().notes().size(), c.plan().style().label(), seconds, t, cores);
@@ -76,7 +81,7 @@ final class SynthBenchmark implements Runnable {
             // On a shared machine wall time includes other people's work; CPU time spread over our
             // threads estimates what an otherwise idle machine with that many cores does.
             double cpuBound = seconds / (cpu[cpu.length / 2] / Math.min(t, cores));
-            out.printf("Synthesis speed (" + (mixOnly ? "mix only" : "mix and 4 stems") + ", mastered): %.1f× real time (median of %d, %.2f s wall), %.1f× best; "
+            out.printf("Synthesis speed (" + (mixOnly ? "mix only" : "mix and stems") + (dry ? ", dry" : ", produced") + ", mastered): %.1f× real time (median of %d, %.2f s wall), %.1f× best; "
                             + "CPU %.2f s → %.1f× on %d idle cores%n",
                     seconds / median, secs.length, median,
                     seconds / secs[0], cpu[cpu.length / 2], cpuBound, Math.min(t, cores));

@@ -1,13 +1,13 @@
 package dev.backbeat.engine.analysis;
 
 /** An in-place radix-2 FFT, enough for short speech frames. */
-final class Fft {
+public final class Fft {
 
     private Fft() {
     }
 
     /** Transforms re/im (length a power of two) in place. */
-    static void transform(double[] re, double[] im) {
+    public static void transform(double[] re, double[] im) {
         int n = re.length;
         for (int i = 1, j = 0; i < n; i++) {
             int bit = n >> 1;

@@ -114,7 +114,8 @@ public final class ScorePipeline {
         RenderedMusic audio;
         try {
             audio = new RenderedMusic(new MusicRenderer(SoundFontLoader.load(), Runtime.getRuntime().availableProcessors())
-                    .renderMix(seq, c.plan().durationSec(), c.plan().levelDb(), cancel::isCancelled), java.util.Map.of());
+                    .renderMix(seq, c.plan().durationSec(), c.plan().levelDb(), cancel::isCancelled,
+                            dev.backbeat.engine.produce.Production.of(c.plan())), java.util.Map.of());
         } catch (java.util.concurrent.CancellationException e) {
             throw new MediaException(MediaException.Kind.CANCELLED, "Cancelled.");
         }

@@ -29,9 +29,19 @@ public final class GervillRenderer {
     private static final int CHUNK = 4096;
 
     private final Soundbank soundbank;
+    private final boolean ownEffects;
 
     public GervillRenderer(Soundbank soundbank) {
+        this(soundbank, true);
+    }
+
+    /**
+     * @param ownEffects the synthesizer's own reverb and the parts' MIDI pans (false: dry and centred,
+     *                   for a production chain that places the parts and gives them their space)
+     */
+    public GervillRenderer(Soundbank soundbank, boolean ownEffects) {
         this.soundbank = soundbank;
+        this.ownEffects = ownEffects;
     }
 
     /** Renders the given tracks (tempo comes from the whole sequence) to stereo float samples. */
@@ -63,11 +73,19 @@ public final class GervillRenderer {
      * the channels rendered apart add up to the tracks rendered together, up to rounding.
      */
     public Stream open(Sequence seq, int[] tracks, int channel) {
+        return open(seq, tracks, channel, key -> true);
+    }
+
+    /**
+     * As {@link #open(Sequence, int[], int)}, playing only the notes whose key {@code keys} accepts
+     * (a drum kit's kick apart from its hats, say); controllers and programs all go through.
+     */
+    public Stream open(Sequence seq, int[] tracks, int channel, java.util.function.IntPredicate keys) {
         TempoMap tempo = new TempoMap(seq);
         Synthesizer synth = newSynth();
         AudioInputStream in = null;
         try {
-            in = open(synth);
+            in = open(synth, ownEffects);
             // Loading only the instruments these tracks play: preparing all of a General MIDI bank's
             // instruments cost more than some whole renders, and even one program number matches a
             // piano, its variations and a drum kit.
@@ -83,6 +101,13 @@ public final class GervillRenderer {
                     MidiEvent e = t.get(i);
                     MidiMessage m = e.getMessage();
                     if (m instanceof ShortMessage sm && (channel < 0 || sm.getChannel() == channel)) {
+                        int cmd = sm.getCommand();
+                        if ((cmd == ShortMessage.NOTE_ON || cmd == ShortMessage.NOTE_OFF) && !keys.test(sm.getData1())) {
+                            continue;
+                        }
+                        if (!ownEffects && cmd == ShortMessage.CONTROL_CHANGE && sm.getData1() == 10) {
+                            continue;
+                        }
                         rx.send(m, tempo.micros(e.getTick()));
                     }
                 }
@@ -224,7 +249,7 @@ public final class GervillRenderer {
         }
     }
 
-    private static AudioInputStream open(Synthesizer synth) {
+    private static AudioInputStream open(Synthesizer synth, boolean reverb) {
         AudioFormat format = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, RATE, 32, 2, 8, RATE, false);
         Map<String, Object> info = new HashMap<>();
         info.put("load default soundbank", false);
@@ -232,7 +257,8 @@ public final class GervillRenderer {
         info.put("jitter correction", false);
         info.put("interpolation", "linear");
         info.put("max polyphony", 96);
-        info.put("reverb", true);
+        // without its own effects the synthesizer's output is dry, for a chain that adds its own room
+        info.put("reverb", reverb);
         // The light reverb costs about half of the full one, and under a video's sound it is enough.
         info.put("light reverb", true);
         // No part sends to the chorus (CC93 stays 0), so running it would only cost time.

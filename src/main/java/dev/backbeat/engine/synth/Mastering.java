@@ -30,6 +30,11 @@ public final class Mastering {
         return finish(mix, new float[0][][], levelDb, fadeOutSec);
     }
 
+    /** Masters {@code mix} in place and gives the stems (which add up to it) the same gains. */
+    public float[][] masterMixAndStems(float[][] mix, float[][][] stems, double levelDb, double fadeOutSec) {
+        return finish(mix, stems, levelDb, fadeOutSec);
+    }
+
     private float[][] finish(float[][] mix, float[][][] stems, double levelDb, double fadeOutSec) {
         int n = mix[0].length;
         float[] left = mix[0];

@@ -19,7 +19,8 @@ final class Pieces {
     static Rendered render(VideoProfile profile, Brief brief) {
         Composition c = new Composer().compose(profile, brief);
         Sequence seq = new MidiWriter().write(c.score(), c.key());
-        RenderedMusic m = new MusicRenderer(SoundFontLoader.load(), 2).render(seq, profile.durationSec(), c.plan().levelDb());
+        RenderedMusic m = new MusicRenderer(SoundFontLoader.load(), 2).render(seq, profile.durationSec(), c.plan().levelDb(),
+                dev.backbeat.engine.produce.Production.of(c.plan()));
         return new Rendered(c, seq, m);
     }
 }
