@@ -34,7 +34,9 @@ class ProducedMixTest {
         float[][] dry = RENDERER.renderMix(seq, c.plan().durationSec(), c.plan().levelDb());
         double produced = width(streamed);
         double before = width(dry);
-        assertTrue(produced > 0.06 && produced > 1.4 * before, "side/mid energy " + produced + " (dry " + before + ")");
+        // the SoundFont's stereo samples already give the dry sound some width (0.19); the chain must add to it and
+        // land in the middle half of real recordings (0.09-0.21 side/mid)
+        assertTrue(produced > 0.09 && produced > 1.1 * before, "side/mid energy " + produced + " (dry " + before + ")");
         double ceiling = Math.pow(10, Mastering.CEILING_DB / 20);
         for (float[] ch : streamed) for (float x : ch) assertTrue(Math.abs(x) <= ceiling + 1e-6, "under the ceiling");
     }

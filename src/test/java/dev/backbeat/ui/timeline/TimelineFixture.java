@@ -140,6 +140,12 @@ final class TimelineFixture {
             return draft(titles, volume, style, bpm);
         }
 
+        /** The scored result the app fetches after each change, as a local back end gives it. */
+        @Override
+        public java.util.Optional<ScoredPreview> preview() {
+            return java.util.Optional.of(TimelineFixture.preview(1, bpm, style));
+        }
+
         @Override
         public SessionState edit(TimelineEdit edit) throws BackendException {
             edits.add(edit);
