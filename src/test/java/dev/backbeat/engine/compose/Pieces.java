@@ -16,6 +16,14 @@ final class Pieces {
     private Pieces() {
     }
 
+    /** The notes as written, without the mix chain (its room and compression blur what the arrangement did). */
+    static Rendered renderDry(VideoProfile profile, Brief brief) {
+        Composition c = new Composer().compose(profile, brief);
+        Sequence seq = new MidiWriter().write(c.score(), c.key());
+        RenderedMusic m = new MusicRenderer(SoundFontLoader.load(), 2).render(seq, profile.durationSec(), c.plan().levelDb());
+        return new Rendered(c, seq, m);
+    }
+
     static Rendered render(VideoProfile profile, Brief brief) {
         Composition c = new Composer().compose(profile, brief);
         Sequence seq = new MidiWriter().write(c.score(), c.key());
