@@ -28,15 +28,6 @@ final class FrameClock {
         this.frameSec = frameSec;
     }
 
-    /** Frames counted at a steady rate: the fallback where no times could be read. */
-    static FrameClock steady(int frames, double fps) {
-        double[] t = new double[frames];
-        for (int i = 0; i < frames; i++) {
-            t[i] = i / fps;
-        }
-        return new FrameClock(t, 1 / fps);
-    }
-
     /** Reads the times FFmpeg printed for {@code frames} frames; frames it printed nothing for are counted on. */
     static FrameClock read(Path printed, int frames, double fps) throws IOException {
         double[] t = new double[frames];
@@ -88,10 +79,6 @@ final class FrameClock {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    int frames() {
-        return times.length;
     }
 
     /** When frame {@code n} starts showing. */
