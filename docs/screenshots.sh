@@ -55,5 +55,18 @@ pause() { sleep "$(echo "$1 * $WAIT" | bc)"; }
 shot() { import -window root "$OUT/$1"; echo "wrote $OUT/$1"; }
 click() { xdotool mousemove "$1" "$2" click 1; }
 
-pause 25                      # the clip is read and scored
-SCRIPT_ACTIONS_GO_HERE=1
+pause 25                                   # the clip is read and scored (the launch rehearsal gives way)
+click 1045 494; xdotool type --delay 20 "add the title 'Harbour Days' for 3 s"; xdotool key Return
+pause 6
+click 312 381                              # Play
+pause 7; shot screenshot.png               # playing, the playhead mid-way, the title lane filled
+xdotool key Escape space                   # leave the chat field, pause
+pause 1
+for i in 1 2 3; do click 163 533; sleep 0.3; done   # zoom in three steps
+pause 1; shot screenshot-timeline.png      # waveform, bars and beats, sections, cut marks
+click 91 533; pause 1                      # Fit
+click 175 759; pause 1                     # select the title
+click 1085 638; xdotool key ctrl+a; xdotool type "1.5"; click 1076 668   # start at 1.5 s, Apply
+pause 2; shot screenshot-inspector.png
+click 294 533                              # Variations…
+pause 12; shot screenshot-variations.png
