@@ -45,22 +45,7 @@ class TimelineWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        FileChooserPort chooser = new FileChooserPort() {
-            @Override
-            public List<Path> chooseVideos() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Path> chooseExportTarget(Path suggested) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean reveal(Path file) {
-                return true;
-            }
-        };
+        FileChooserPort chooser = new dev.backbeat.ui.NoDialogs();
         vm = new MainViewModel(new SettingsStore(Files.createTempDirectory(dir, "cfg")), s -> backend,
                 new FxTaskRunner(), chooser);
         stage.setScene(BackbeatApp.scene(vm));
