@@ -25,9 +25,9 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public List<Path> chooseVideos() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Add video clips");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos",
-                MediaRules.VIDEO_EXTENSIONS.stream().map(e -> "*." + e).toList()));
+        fc.setTitle("Add video clips or photos");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos and photos",
+                MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> "*." + e).toList()));
         List<File> files = fc.showOpenMultipleDialog(owner.get());
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }

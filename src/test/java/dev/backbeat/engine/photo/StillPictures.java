@@ -17,13 +17,15 @@ public final class StillPictures {
     private StillPictures() {
     }
 
+    /** Light and dark in turn, so each change is a large change of brightness too. */
+    private static final int[] PALETTE = {0xFFEE88, 0x101050, 0x88FFFF, 0x601010, 0xFFAACC, 0x104010, 0xAAFF88, 0x401050,
+            0xDDDDDD, 0x101010, 0xFFCC66, 0x104040};
+
     /** {@code n} pictures 480×320, each its own colour (light and dark in turn) with its own pattern of boxes. */
     public static List<Path> distinct(Path dir, int n) {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            float hue = (i * 0.38f) % 1f;
-            float bright = i % 2 == 0 ? 0.95f : 0.35f;
-            int rgb = java.awt.Color.HSBtoRGB(hue, 0.9f, bright) & 0xFFFFFF;
+            int rgb = PALETTE[i % PALETTE.length];
             int box = 40 + 20 * (i % 5);
             String filter = String.format(Locale.ROOT,
                     "drawbox=x=%d:y=%d:w=%d:h=%d:color=white:t=fill,drawbox=x=%d:y=%d:w=%d:h=%d:color=black:t=fill",
