@@ -98,6 +98,12 @@ class SlideshowExportTest {
             List<MediaInfo> added = backend.upload(List.of(renamed), (n, f) -> { }, CancelToken.none());
             assertEquals("image", added.get(0).kind());
             assertTrue(added.get(0).durationMs() >= 2000, "held " + added.get(0).durationMs() + " ms, not a 0.04-s video");
+            // the player shows the photo from wherever it starts playing
+            var preview = backend.preview().orElseThrow();
+            try (var pictures = backend.pictures().orElseThrow().open(preview.clips(), 1.2, 160, 90)) {
+                var first = pictures.next();
+                assertTrue(first != null && first.timeSec() >= 1.2 - 1e-6, "a picture at the playhead");
+            }
         } finally {
             backend.close();
         }
