@@ -73,6 +73,35 @@ public interface Backend extends AutoCloseable {
         throw new BackendException(BackendException.Kind.UNSUPPORTED, "Edit this in the chat instead.");
     }
 
+    /** The session's line of long work (queued and running jobs), where the back end keeps one. */
+    default java.util.Optional<JobQueue> jobs() {
+        return java.util.Optional.empty();
+    }
+
+    /** Puts the session back as it was before the last change (its music too). */
+    default SessionState undo(CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot undo.");
+    }
+
+    /** Makes again the change the last undo took back. */
+    default SessionState redo(CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot redo.");
+    }
+
+    default UndoState undoState() {
+        return UndoState.none();
+    }
+
+    /** Takes a clip off the timeline (by its place, first is 0). */
+    default SessionState removeClip(int index, CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot remove clips.");
+    }
+
+    /** Moves a clip from one place on the timeline to another. */
+    default SessionState moveClip(int from, int to, CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot reorder clips.");
+    }
+
     @Override
     default void close() {
     }

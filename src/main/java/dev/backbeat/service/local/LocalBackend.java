@@ -56,7 +56,19 @@ public final class LocalBackend implements Backend {
 
     private final RunnerSource ffmpeg;
     private final RequestParser parser = new RequestParser();
-    private final SessionBrief brief = new SessionBrief();
+    private SessionBrief brief = new SessionBrief();
+    /** The engine's brief the current music was composed from (what undo and a project put back). */
+    private dev.backbeat.engine.compose.Brief composedFrom;
+    /** The session's long work, one job at a time, in the order asked. */
+    private final dev.backbeat.service.JobQueue jobs = new dev.backbeat.service.JobQueue();
+    private final SessionHistory<Snapshot> history = new SessionHistory<>(100);
+    private final MusicCache musicCache = new MusicCache(6, 512L << 20);
+
+    /** The session as it stands after a change: what undo returns to (the music is found again by its brief). */
+    private record Snapshot(List<ClipInfo> clips, List<VideoProfile> profiles,
+                            List<java.util.concurrent.CompletableFuture<String>> thumbnails, VideoProfile profile,
+                            SessionBrief brief, dev.backbeat.engine.compose.Brief composedFrom) {
+    }
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
     private final List<java.util.concurrent.CompletableFuture<String>> thumbnails = new ArrayList<>();
@@ -133,17 +145,25 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
+    public List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
             throws BackendException {
-        userWorkStarts();
         if (files.isEmpty()) {
             return List.of();
         }
-        List<MediaInfo> added = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            added.add(add(files.get(i), progress, cancel, i, files.size()));
-        }
-        return added;
+        String names = String.join(", ", files.stream().map(f -> String.valueOf(f.getFileName())).toList());
+        return jobs.run("Add " + names, cancel, job -> {
+            synchronized (this) {
+                userWorkStarts();
+                job.doing("reading");
+                List<MediaInfo> added = new ArrayList<>();
+                for (int i = 0; i < files.size(); i++) {
+                    Snapshot before = capture();
+                    added.add(add(files.get(i), progress, cancel, i, files.size()));
+                    history.changed("Add " + files.get(i).getFileName(), before);
+                }
+                return added;
+            }
+        });
     }
 
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
@@ -184,8 +204,12 @@ public final class LocalBackend implements Backend {
             all.add(read);
             VideoProfile joined = ProfileJoiner.join(all);
             progress.progress("Composing music…", base + span * 0.85);
-            ScorePipeline.Music piece = compose(pipeline, joined, brief.brief(joined.durationSec(),
-                    music == null ? 0 : music.composition().plan().bpm()), c);
+            List<ClipInfo> withIt = new ArrayList<>(clips);
+            withIt.add(info);
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(joined.durationSec(),
+                    music == null ? 0 : music.composition().plan().bpm());
+            ScorePipeline.Music piece = musicFor(withIt, joined, wanted, c, () -> { });
+            composedFrom = wanted;
             clips.add(info);
             profiles.add(read);
             thumbnails.add(thumb);
@@ -200,9 +224,17 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
-                                               Cancellation cancel) throws BackendException {
-        return compose(pipeline, profile, b, cancel, () -> { });
+    /** The piece for these clips and this brief: from the cache of recent pieces, or composed (and kept). */
+    private ScorePipeline.Music musicFor(List<ClipInfo> forClips, VideoProfile joined, dev.backbeat.engine.compose.Brief b,
+                                         Cancellation cancel, Runnable rendering) throws BackendException {
+        MusicCache.Key key = new MusicCache.Key(forClips, b);
+        ScorePipeline.Music known = musicCache.get(key);
+        if (known != null) {
+            return known;
+        }
+        ScorePipeline.Music made = compose(pipeline(), joined, b, cancel, rendering);
+        musicCache.put(key, made);
+        return made;
     }
 
     private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
@@ -280,21 +312,47 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
-        userWorkStarts();
+    public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
+        List<dev.backbeat.service.JobQueue.JobView> ahead = jobs.jobs();
+        if (!ahead.isEmpty()) {
+            // said before waiting, so the chat shows the message as queued (and it can be withdrawn)
+            events.accept(new ChatEvent.Progress("Queued: waiting for " + ahead.get(ahead.size() - 1).label().toLowerCase(Locale.ROOT)
+                    + " to finish… (Stop withdraws it)", 0));
+        }
+        try {
+            jobs.run("Chat: " + message, cancel, job -> {
+                synchronized (this) {
+                    userWorkStarts();
+                    job.doing("composing");
+                    Snapshot before = capture();
+                    if (chatNow(message, events, cancel)) {
+                        history.changed("Chat: " + message, before);
+                    } else {
+                        brief = before.brief().copy(); // a failed or cancelled change leaves the brief as it was
+                    }
+                }
+                return null;
+            });
+        } catch (BackendException e) {
+            events.accept(new ChatEvent.Failed(e));
+        }
+    }
+
+    /** Does what the message asks; true when it changed the session. */
+    private boolean chatNow(String message, Consumer<ChatEvent> events, CancelToken cancel) {
         events.accept(new ChatEvent.Progress("Reading the request…", 0.05));
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
             answer(events, "I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO);
             events.accept(new ChatEvent.Done());
-            return;
+            return false;
         }
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> asked = brief.apply(parsed.edits(), before == null ? 0 : before.bpm());
         if (profile == null) {
             answer(events, "Noted: " + String.join(", ", asked) + ". Drop a clip and I will score it that way.");
             events.accept(new ChatEvent.Done());
-            return;
+            return true;
         }
         double percent = brief.musicPercent(!profile.speech().isEmpty());
         if (parsed.edits().stream().noneMatch(LocalBackend::changesTheMusic)) {
@@ -304,24 +362,27 @@ public final class LocalBackend implements Backend {
             answer(events, ChangeReport.unchangedMusic(asked, before, percent));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
-            return;
+            return true;
         }
         try {
             events.accept(new ChatEvent.Progress("Composing…", 0.15));
-            ScorePipeline pipeline = pipeline();
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
-            music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
-                    cancellation(cancel), () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), before == null ? 0 : before.bpm());
+            music = musicFor(clips, profile, wanted, cancellation(cancel),
+                    () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+            composedFrom = wanted;
             offered.clear();
             events.accept(new ChatEvent.Progress("Mixing…", 0.9));
             rebuildDraft();
             answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
+            return true;
         } catch (BackendException e) {
             events.accept(new ChatEvent.Failed(e));
+            return false;
         }
     }
 
@@ -402,6 +463,32 @@ public final class LocalBackend implements Backend {
         return Credits.unmetered("Local engine: no credits needed.");
     }
 
+    /** A SHA-256 of the current music's samples (empty before there is music): same hash, same music. */
+    public synchronized String musicHash() {
+        if (music == null) {
+            return "";
+        }
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096 * Float.BYTES);
+            for (float[] channel : music.audio().mix()) {
+                for (int i = 0; i < channel.length; i += 4096) {
+                    buf.clear();
+                    buf.asFloatBuffer().put(channel, i, Math.min(4096, channel.length - i));
+                    d.update(buf.array(), 0, Math.min(4096, channel.length - i) * Float.BYTES);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets the pieces kept for undo (a test checks that composing again gives the same bytes). */
+    void forgetRenderedMusic() {
+        musicCache.clear();
+    }
+
     /** The plan of the current piece, for the CLI to print. */
     public synchronized Optional<MusicPlan> plan() {
         return music == null ? Optional.empty() : Optional.of(music.composition().plan());
@@ -424,14 +511,22 @@ public final class LocalBackend implements Backend {
 
     /** Applies edits given directly (the CLI's options) and composes again when a clip is loaded. */
     public synchronized List<String> apply(List<MusicEdit> edits) throws BackendException {
+        Snapshot snapshot = capture();
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> said = brief.apply(edits, before == null ? 0 : before.bpm());
         if (profile != null) {
-            music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
-                    Cancellation.none());
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), before == null ? 0 : before.bpm());
+            try {
+                music = musicFor(clips, profile, wanted, Cancellation.none(), () -> { });
+            } catch (BackendException e) {
+                brief = snapshot.brief().copy();
+                throw e;
+            }
+            composedFrom = wanted;
             offered.clear();
             rebuildDraft();
         }
+        history.changed("Options", snapshot);
         return said;
     }
 
@@ -441,7 +536,11 @@ public final class LocalBackend implements Backend {
         if (profile == null) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: there is no timeline to edit yet.");
         }
-        new TimelineEditor(brief, profile.durationSec()).apply(edit);
+        Snapshot before = capture();
+        SessionBrief edited = brief.copy();
+        new TimelineEditor(edited, profile.durationSec()).apply(edit);
+        brief = edited;
+        history.changed("Timeline edit", before);
         rebuildDraft();
         return state();
     }
@@ -507,11 +606,16 @@ public final class LocalBackend implements Backend {
             throw new BackendException(BackendException.Kind.BAD_INPUT,
                     "That variation is no longer on offer (the music changed since): ask for new variations.");
         }
+        Snapshot before = capture();
+        brief = brief.copy();
         // later chat changes start from the picked piece: its style and seed become the session's
         brief.setStyle(o.music().composition().plan().style());
         brief.setSeed(o.brief().seed());
         music = o.music();
+        composedFrom = o.brief();
+        musicCache.put(new MusicCache.Key(clips, o.brief()), o.music());
         offered.clear();
+        history.changed("Use variation", before);
         rebuildDraft();
         return state();
     }
@@ -521,20 +625,49 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
+    public ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException {
-        if (clips.isEmpty() || music == null) {
-            throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
-        }
         return exportTo(request, null, progress, cancel);
     }
 
-    /** Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when given. */
-    public synchronized ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
-                                              CancelToken cancel) throws BackendException {
-        userWorkStarts();
+    /** What an export reads of the session, taken at its start: later changes do not reach a running export. */
+    private record ExportInputs(List<ClipInfo> clips, java.util.Map<ClipInfo, Path> sounds, VideoProfile profile,
+                                ScorePipeline.Music music, SessionBrief brief) {
+    }
+
+    /**
+     * Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when
+     * given. Queued behind the session's earlier work; while it runs, the session is not held (the
+     * preview plays on; a chat waits its turn in the queue).
+     */
+    public ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
+                                 CancelToken cancel) throws BackendException {
+        return jobs.run("Export", cancel, job -> {
+            ExportInputs in;
+            synchronized (this) {
+                if (clips.isEmpty() || music == null) {
+                    throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
+                }
+                userWorkStarts();
+                in = new ExportInputs(List.copyOf(clips), java.util.Map.copyOf(sounds), profile, music, brief.copy());
+            }
+            job.doing("exporting");
+            return exportNow(in, request, stemsDir, progress, cancel);
+        });
+    }
+
+    private ExportResult exportNow(ExportInputs in, ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
+                                   CancelToken cancel) throws BackendException {
+        List<ClipInfo> clips = in.clips();
+        VideoProfile profile = in.profile();
+        ScorePipeline.Music music = in.music();
+        SessionBrief brief = in.brief();
+        java.util.Map<ClipInfo, Path> sounds = in.sounds();
         Cancellation c = cancellation(cancel);
-        ScorePipeline pipeline = pipeline();
+        ScorePipeline pipeline;
+        synchronized (this) {
+            pipeline = pipeline();
+        }
         Path work = null;
         long started = System.nanoTime();
         String details;
@@ -575,12 +708,166 @@ public final class LocalBackend implements Backend {
         }
     }
 
+    /** The session's line of work (waiting and running jobs), for the UI to show and withdraw from. */
+    @Override
+    public Optional<dev.backbeat.service.JobQueue> jobs() {
+        return Optional.of(jobs);
+    }
+
+    private Snapshot capture() {
+        return new Snapshot(List.copyOf(clips), List.copyOf(profiles), List.copyOf(thumbnails), profile, brief.copy(),
+                composedFrom);
+    }
+
+    /** Puts a kept state back; its music comes from the cache, or is composed again from the same brief (the same bytes). */
+    private void restore(Snapshot s, Cancellation cancel) throws BackendException {
+        ScorePipeline.Music piece = s.composedFrom() == null || s.profile() == null ? null
+                : musicFor(s.clips(), s.profile(), s.composedFrom(), cancel, () -> { });
+        clips.clear();
+        clips.addAll(s.clips());
+        profiles.clear();
+        profiles.addAll(s.profiles());
+        thumbnails.clear();
+        thumbnails.addAll(s.thumbnails());
+        profile = s.profile();
+        brief = s.brief().copy();
+        composedFrom = s.composedFrom();
+        music = piece;
+        offered.clear();
+        rebuildDraft();
+    }
+
+    @Override
+    public SessionState undo(CancelToken cancel) throws BackendException {
+        return jobs.run("Undo", cancel, job -> {
+            synchronized (this) {
+                Snapshot now = capture();
+                Optional<SessionHistory.Step<Snapshot>> back = history.undo(now);
+                if (back.isPresent()) {
+                    try {
+                        restore(back.get().state(), cancellation(cancel));
+                    } catch (BackendException e) {
+                        history.redo(back.get().state()); // put the line back as it was
+                        throw e;
+                    }
+                }
+                return state();
+            }
+        });
+    }
+
+    @Override
+    public SessionState redo(CancelToken cancel) throws BackendException {
+        return jobs.run("Redo", cancel, job -> {
+            synchronized (this) {
+                Snapshot now = capture();
+                Optional<SessionHistory.Step<Snapshot>> forward = history.redo(now);
+                if (forward.isPresent()) {
+                    try {
+                        restore(forward.get().state(), cancellation(cancel));
+                    } catch (BackendException e) {
+                        history.undo(forward.get().state());
+                        throw e;
+                    }
+                }
+                return state();
+            }
+        });
+    }
+
+    @Override
+    public synchronized dev.backbeat.service.UndoState undoState() {
+        return new dev.backbeat.service.UndoState(history.nextUndo(), history.nextRedo());
+    }
+
+    /** Takes the clip at {@code index} off the timeline and composes for the rest. */
+    @Override
+    public SessionState removeClip(int index, CancelToken cancel) throws BackendException {
+        return jobs.run("Remove a clip", cancel, job -> {
+            synchronized (this) {
+                checkIndex(index);
+                Snapshot before = capture();
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < clips.size(); i++) {
+                    if (i != index) {
+                        order.add(i);
+                    }
+                }
+                job.doing("composing");
+                rearrange(order, cancellation(cancel));
+                history.changed("Remove " + before.clips().get(index).path().getFileName(), before);
+                return state();
+            }
+        });
+    }
+
+    /** Moves the clip at {@code from} to {@code to} (both before the move) and composes for the new order. */
+    @Override
+    public SessionState moveClip(int from, int to, CancelToken cancel) throws BackendException {
+        return jobs.run("Move a clip", cancel, job -> {
+            synchronized (this) {
+                checkIndex(from);
+                checkIndex(to);
+                if (from == to) {
+                    return state();
+                }
+                Snapshot before = capture();
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < clips.size(); i++) {
+                    order.add(i);
+                }
+                order.add(to, order.remove(from));
+                job.doing("composing");
+                rearrange(order, cancellation(cancel));
+                history.changed("Move " + before.clips().get(from).path().getFileName(), before);
+                return state();
+            }
+        });
+    }
+
+    private void checkIndex(int index) throws BackendException {
+        if (index < 0 || index >= clips.size()) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, "There is no clip " + (index + 1) + " on the timeline.");
+        }
+    }
+
+    /** Puts the clips in {@code order} (indexes of today's clips) and composes for the new whole, or leaves all as it was. */
+    private void rearrange(List<Integer> order, Cancellation cancel) throws BackendException {
+        List<ClipInfo> c = order.stream().map(clips::get).toList();
+        List<VideoProfile> p = order.stream().map(profiles::get).toList();
+        List<java.util.concurrent.CompletableFuture<String>> t = order.stream().map(thumbnails::get).toList();
+        VideoProfile joined = c.isEmpty() ? null : ProfileJoiner.join(p);
+        dev.backbeat.engine.compose.Brief wanted = joined == null ? null
+                : brief.brief(joined.durationSec(), music == null ? 0 : music.composition().plan().bpm());
+        ScorePipeline.Music piece = joined == null ? null : musicFor(c, joined, wanted, cancel, () -> { });
+        clips.clear();
+        clips.addAll(c);
+        profiles.clear();
+        profiles.addAll(p);
+        thumbnails.clear();
+        thumbnails.addAll(t);
+        profile = joined;
+        composedFrom = wanted;
+        music = piece;
+        offered.clear();
+        rebuildDraft();
+    }
+
     /**
      * The session is over (the app switches back end or quits, a batch item is done): the clips'
      * decoded sound and preview frames go now, not when the program ends.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        jobs.cancelAll();
+        synchronized (this) {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
+        musicCache.clear();
+        history.clear();
         if (clipSounds != null) {
             clipSounds.close(); // the preview's open readers first, then the files
             clipSounds = null;
