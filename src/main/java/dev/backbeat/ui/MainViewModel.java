@@ -46,10 +46,11 @@ public final class MainViewModel {
                          FileChooserPort chooser, dev.backbeat.ui.preview.AudioSink.Opener sound) {
         this.store = store;
         this.backends = backends;
-        this.runner = runner;
         Settings initial = store.load();
         settings.set(initial);
         this.project = new ProjectModel(backends.apply(initial));
+        runner = new SessionBoundRunner(runner, project);
+        this.runner = runner;
         this.upload = new UploadViewModel(project, runner, chooser);
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);

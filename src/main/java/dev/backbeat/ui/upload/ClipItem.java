@@ -53,6 +53,13 @@ public final class ClipItem {
         return working.getReadOnlyProperty();
     }
 
+    /** Waiting its turn to be read: it can be withdrawn (Cancel shows). */
+    void waiting(String note) {
+        working.set(true);
+        status.set(note);
+        progress.set(-1);
+    }
+
     /** Stops reading this clip; it is not added. */
     public void cancel() {
         if (working.get()) {

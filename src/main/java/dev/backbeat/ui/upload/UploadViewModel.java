@@ -28,12 +28,21 @@ public final class UploadViewModel {
     private final BooleanBinding empty = Bindings.isEmpty(clips);
 
     private java.util.function.Consumer<MediaInfo> onAdded = m -> { };
+    /** Clips waiting to be read, in the order they were dropped: one is read at a time, so they land in that order. */
+    private final java.util.ArrayDeque<ClipItem> waiting = new java.util.ArrayDeque<>();
+    private boolean reading;
+    private long line;
 
     public UploadViewModel(ProjectModel project, TaskRunner runner, FileChooserPort chooser) {
         this.project = project;
         this.runner = runner;
         this.chooser = chooser;
-        project.backendProperty().addListener((obs, old, now) -> clips.clear());
+        project.backendProperty().addListener((obs, old, now) -> {
+            clips.clear();
+            waiting.clear();
+            line++; // a clip of the old session still being read does not start the next one
+            reading = false;
+        });
     }
 
     /** Called on the UI thread for each clip the back end took. */
@@ -82,11 +91,31 @@ public final class UploadViewModel {
     }
 
     private void upload(ClipItem item) {
+        item.waiting("Waiting for the clips before it…");
+        waiting.add(item);
+        item.onCancel(() -> {
+            if (waiting.remove(item)) {
+                item.fail("Cancelled: not added.");
+            }
+        });
+        if (!reading) {
+            readNext();
+        }
+    }
+
+    private void readNext() {
+        ClipItem item = waiting.poll();
+        reading = item != null;
+        if (item == null) {
+            return;
+        }
+        long mine = line;
+        dev.backbeat.service.Backend backend = project.backend(); // the session's own, even if the user switches meanwhile
         item.working("Reading the clip…", -1);
         dev.backbeat.service.CancelToken token = runner.task("Adding " + item.name(),
                         (progress, cancel) -> new Added(
-                                project.backend().upload(List.of(item.file()), progress, cancel),
-                                project.backend().state()))
+                                backend.upload(List.of(item.file()), progress, cancel),
+                                backend.state()))
                 .onProgress(item::working)
                 .onSuccess(added -> {
                     project.apply(added.state());
@@ -96,6 +125,11 @@ public final class UploadViewModel {
                 .onError(e -> item.fail(e instanceof BackendException be
                         ? be.kind() == BackendException.Kind.CANCELLED ? "Cancelled: not added." : be.userMessage()
                         : "Could not add " + item.name() + ": " + e.getMessage()))
+                .onFinally(() -> {
+                    if (mine == line) {
+                        readNext();
+                    }
+                })
                 .start();
         item.onCancel(token::cancel);
     }
