@@ -102,6 +102,22 @@ public interface Backend extends AutoCloseable {
         throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot reorder clips.");
     }
 
+    /** Writes the session and {@code content} (the chat) to a project file, whole or not at all. */
+    default void saveProject(Path file, ProjectContent content) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot save projects.");
+    }
+
+    /** Opens a project into this (new, empty) session: its clips are read again and its music composed again. */
+    default ProjectContent.Opened openProject(Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot open projects.");
+    }
+
+    /** Puts a clip the user found again (after it was moved) at {@code index} on the timeline. */
+    default SessionState locateClip(int index, Path file, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot locate clips.");
+    }
+
     @Override
     default void close() {
     }

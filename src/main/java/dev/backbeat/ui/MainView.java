@@ -38,7 +38,7 @@ public final class MainView extends BorderPane {
         TimelineView timeline = new TimelineView(vm.timeline());
         ExportView export = new ExportView(vm.export());
 
-        setTop(toolbar(vm));
+        setTop(new VBox(AppMenu.build(vm), toolbar(vm)));
 
         PreviewView preview = new PreviewView(vm.preview());
         SplitPane split = new SplitPane(upload, preview, chat);
@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 playKeys(scene, vm.project().transport());
+                AppMenu.extraKeys(scene, vm);
             }
         });
     }

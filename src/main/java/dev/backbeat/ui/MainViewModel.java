@@ -34,6 +34,7 @@ public final class MainViewModel {
     private final TimelineViewModel timeline;
     private final ExportViewModel export;
     private final PreviewViewModel preview;
+    private final HistoryViewModel history;
     private boolean switching;
 
     public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
@@ -56,6 +57,7 @@ public final class MainViewModel {
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
         this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project, runner, sound, dev.backbeat.ui.preview.Ticker.daemon());
+        this.history = new HistoryViewModel(project, runner, chat::say);
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
         timeline.variations().setOnPicked(chat::say);
         backendKind.set(initial.backend());
@@ -101,6 +103,11 @@ public final class MainViewModel {
 
     public PreviewViewModel preview() {
         return preview;
+    }
+
+    /** Edit ▸ Undo / Redo. */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ProjectModel project() {

@@ -158,7 +158,7 @@ public final class LocalBackend implements Backend {
                 List<MediaInfo> added = new ArrayList<>();
                 for (int i = 0; i < files.size(); i++) {
                     Snapshot before = capture();
-                    added.add(add(files.get(i), progress, cancel, i, files.size()));
+                    added.add(add(files.get(i), progress, cancel, i, files.size(), true));
                     history.changed("Add " + files.get(i).getFileName(), before);
                 }
                 return added;
@@ -167,7 +167,7 @@ public final class LocalBackend implements Backend {
     }
 
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
-    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count)
+    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count, boolean composeNow)
             throws BackendException {
         Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
         if (problem.isPresent()) {
@@ -203,18 +203,19 @@ public final class LocalBackend implements Backend {
             List<VideoProfile> all = new ArrayList<>(profiles);
             all.add(read);
             VideoProfile joined = ProfileJoiner.join(all);
-            progress.progress("Composing music…", base + span * 0.85);
-            List<ClipInfo> withIt = new ArrayList<>(clips);
-            withIt.add(info);
-            dev.backbeat.engine.compose.Brief wanted = brief.brief(joined.durationSec(),
-                    music == null ? 0 : music.composition().plan().bpm());
-            ScorePipeline.Music piece = musicFor(withIt, joined, wanted, c, () -> { });
-            composedFrom = wanted;
+            if (composeNow) {
+                progress.progress("Composing music…", base + span * 0.85);
+                List<ClipInfo> withIt = new ArrayList<>(clips);
+                withIt.add(info);
+                dev.backbeat.engine.compose.Brief wanted = brief.brief(joined.durationSec(),
+                        music == null ? 0 : music.composition().plan().bpm());
+                music = musicFor(withIt, joined, wanted, c, () -> { });
+                composedFrom = wanted;
+            }
             clips.add(info);
             profiles.add(read);
             thumbnails.add(thumb);
             profile = joined;
-            music = piece;
             offered.clear();
             rebuildDraft();
             progress.progress("Ready", base + span);
@@ -461,6 +462,124 @@ public final class LocalBackend implements Backend {
     @Override
     public Credits credits() {
         return Credits.unmetered("Local engine: no credits needed.");
+    }
+
+    /** Fingerprints of clips already saved once (a clip does not change while it is loaded). */
+    private final java.util.Map<ClipInfo, ProjectFile.Clip> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void saveProject(Path file, dev.backbeat.service.ProjectContent content) throws BackendException {
+        List<ClipInfo> now;
+        SessionBrief asked;
+        dev.backbeat.engine.compose.Brief from;
+        Draft timeline;
+        synchronized (this) {
+            now = List.copyOf(clips);
+            asked = brief.copy();
+            from = composedFrom;
+            timeline = draft;
+        }
+        List<ProjectFile.Clip> refs = new ArrayList<>();
+        for (ClipInfo c : now) {
+            refs.add(fingerprints.computeIfAbsent(c, this::fingerprint));
+        }
+        if (refs.contains(null)) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "A clip could not be read to save the project.");
+        }
+        ProjectFile.write(file, refs, asked, from, content.chat(), timeline);
+    }
+
+    private ProjectFile.Clip fingerprint(ClipInfo c) {
+        try {
+            Path p = c.path().toAbsolutePath();
+            return new ProjectFile.Clip(p.toString(), Files.size(p), ClipFingerprint.of(p));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public dev.backbeat.service.ProjectContent.Opened openProject(Path file, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        ProjectFile.Content content = ProjectFile.read(file);
+        return jobs.run("Open " + file.getFileName(), cancel, job -> {
+            synchronized (this) {
+                if (!clips.isEmpty()) {
+                    throw new BackendException(BackendException.Kind.INTERNAL, "A project opens into a new session.");
+                }
+                userWorkStarts();
+                job.doing("reading");
+                List<dev.backbeat.service.ProjectContent.MissingClip> missing = new ArrayList<>();
+                List<ProjectFile.Clip> found = new ArrayList<>();
+                for (int i = 0; i < content.clips().size(); i++) {
+                    ProjectFile.Clip c = content.clips().get(i);
+                    Optional<String> why = changed(c);
+                    if (why.isPresent()) {
+                        missing.add(new dev.backbeat.service.ProjectContent.MissingClip(i,
+                                String.valueOf(Path.of(c.path()).getFileName()), c.path(), why.get()));
+                    } else {
+                        found.add(c);
+                    }
+                }
+                for (int i = 0; i < found.size(); i++) {
+                    add(Path.of(found.get(i).path()), progress, cancel, i, found.size(), false);
+                    fingerprints.put(clips.get(clips.size() - 1), found.get(i));
+                }
+                brief = content.brief().copy();
+                if (profile != null) {
+                    job.doing("composing");
+                    progress.progress("Composing music…", 0.9);
+                    // all clips found: the very brief the music came from, so the same music comes back
+                    composedFrom = missing.isEmpty() && content.composedFrom() != null ? content.composedFrom()
+                            : brief.brief(profile.durationSec(), 0);
+                    music = musicFor(clips, profile, composedFrom, cancellation(cancel), () -> { });
+                }
+                offered.clear();
+                history.clear();
+                rebuildDraft();
+                return new dev.backbeat.service.ProjectContent.Opened(state(),
+                        content.chat() == null ? List.of() : content.chat(), missing);
+            }
+        });
+    }
+
+    /** Why a project's clip cannot be used as it is, or empty when it is still the same file. */
+    private static Optional<String> changed(ProjectFile.Clip c) {
+        Path p = Path.of(c.path());
+        try {
+            if (!Files.isRegularFile(p)) {
+                return Optional.of("it is no longer at " + c.path() + " (moved or deleted since the project was saved)");
+            }
+            if (Files.size(p) != c.size() || !ClipFingerprint.of(p).equals(c.fingerprint())) {
+                return Optional.of("it has changed since the project was saved");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("it cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public SessionState locateClip(int index, Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        return jobs.run("Locate " + file.getFileName(), cancel, job -> {
+            synchronized (this) {
+                Snapshot before = capture();
+                add(file, progress, cancel, 0, 1, false);
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < clips.size() - 1; i++) {
+                    order.add(i);
+                }
+                order.add(Math.max(0, Math.min(index, order.size())), clips.size() - 1);
+                try {
+                    rearrange(order, cancellation(cancel));
+                } catch (BackendException e) {
+                    restore(before, Cancellation.none());
+                    throw e;
+                }
+                history.changed("Locate " + file.getFileName(), before);
+                return state();
+            }
+        });
     }
 
     /** A SHA-256 of the current music's samples (empty before there is music): same hash, same music. */
@@ -776,7 +895,7 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized dev.backbeat.service.UndoState undoState() {
+    public dev.backbeat.service.UndoState undoState() {
         return new dev.backbeat.service.UndoState(history.nextUndo(), history.nextRedo());
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Undo and redo as whole snapshots of the session: each change keeps the state before it, so undo
  * is putting that state back (nothing is replayed, nothing can drift). Bounded, oldest first out.
+ * Its own lock: the menu asks what undo would do without waiting for a running job.
  */
 final class SessionHistory<S> {
 
@@ -23,7 +24,7 @@ final class SessionHistory<S> {
     }
 
     /** A change was made: {@code before} is what undo returns to; a new change ends the redo line. */
-    void changed(String label, S before) {
+    synchronized void changed(String label, S before) {
         undo.push(new Step<>(label, before));
         while (undo.size() > limit) {
             undo.removeLast();
@@ -32,7 +33,7 @@ final class SessionHistory<S> {
     }
 
     /** The state to go back to, given the state now (kept for redo); empty when there is nothing to undo. */
-    Optional<Step<S>> undo(S now) {
+    synchronized Optional<Step<S>> undo(S now) {
         if (undo.isEmpty()) {
             return Optional.empty();
         }
@@ -41,7 +42,7 @@ final class SessionHistory<S> {
         return Optional.of(back);
     }
 
-    Optional<Step<S>> redo(S now) {
+    synchronized Optional<Step<S>> redo(S now) {
         if (redo.isEmpty()) {
             return Optional.empty();
         }
@@ -50,15 +51,15 @@ final class SessionHistory<S> {
         return Optional.of(forward);
     }
 
-    Optional<String> nextUndo() {
+    synchronized Optional<String> nextUndo() {
         return Optional.ofNullable(undo.peek()).map(Step::label);
     }
 
-    Optional<String> nextRedo() {
+    synchronized Optional<String> nextRedo() {
         return Optional.ofNullable(redo.peek()).map(Step::label);
     }
 
-    void clear() {
+    synchronized void clear() {
         undo.clear();
         redo.clear();
     }
