@@ -102,6 +102,11 @@ public interface Backend extends AutoCloseable {
         throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot reorder clips.");
     }
 
+    /** Whether this back end keeps projects (save, open, autosave); the cloud keeps its own sessions. */
+    default boolean savesProjects() {
+        return false;
+    }
+
     /** Writes the session and {@code content} (the chat) to a project file, whole or not at all. */
     default void saveProject(Path file, ProjectContent content) throws BackendException {
         throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot save projects.");

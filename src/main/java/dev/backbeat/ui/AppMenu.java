@@ -29,7 +29,27 @@ final class AppMenu {
 
         Menu edit = new Menu("Edit", null, undo, redo);
         edit.setId("editMenu");
-        MenuBar bar = new MenuBar(edit);
+
+        MenuItem open = new MenuItem("Open project…");
+        open.setId("openProjectItem");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> vm.projects().open());
+        MenuItem save = new MenuItem("Save project");
+        save.setId("saveProjectItem");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> vm.projects().save());
+        MenuItem saveAs = new MenuItem("Save project as…");
+        saveAs.setId("saveProjectAsItem");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        saveAs.setOnAction(e -> vm.projects().saveAs());
+        MenuItem locate = new MenuItem("Locate missing clips…");
+        locate.setId("locateItem");
+        locate.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.projects().missing()));
+        locate.setOnAction(e -> vm.projects().locateMissing());
+        Menu file = new Menu("File", null, open, save, saveAs, new javafx.scene.control.SeparatorMenuItem(), locate);
+        file.setId("fileMenu");
+
+        MenuBar bar = new MenuBar(file, edit);
         bar.setId("menuBar");
         return bar;
     }

@@ -47,7 +47,9 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(chat, false);
 
         VariationsView variations = new VariationsView(vm.timeline().variations());
-        StackPane center = new StackPane(split, variations, export);
+        StartScreen start = new StartScreen(vm);
+        StackPane.setAlignment(start, Pos.CENTER);
+        StackPane center = new StackPane(split, start, variations, export);
         StackPane.setAlignment(export, Pos.TOP_RIGHT);
         StackPane.setAlignment(variations, Pos.BOTTOM_CENTER);
         export.visibleProperty().bind(vm.export().openProperty());

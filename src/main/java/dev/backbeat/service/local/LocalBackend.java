@@ -468,6 +468,11 @@ public final class LocalBackend implements Backend {
     private final java.util.Map<ClipInfo, ProjectFile.Clip> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
+    public boolean savesProjects() {
+        return true;
+    }
+
+    @Override
     public void saveProject(Path file, dev.backbeat.service.ProjectContent content) throws BackendException {
         List<ClipInfo> now;
         SessionBrief asked;

@@ -45,6 +45,19 @@ public final class ChatViewModel {
         this.onUploadAsked = onUploadAsked;
     }
 
+    /** The chat as a project keeps it: the user's lines and the answers (notes and errors are not kept). */
+    public java.util.List<dev.backbeat.service.ProjectContent.ChatLine> lines() {
+        return messages.stream().filter(m -> m.role() == ChatMessage.Role.USER || m.role() == ChatMessage.Role.ASSISTANT)
+                .map(m -> new dev.backbeat.service.ProjectContent.ChatLine(m.role() == ChatMessage.Role.USER, m.text()))
+                .toList();
+    }
+
+    /** Shows a project's chat in place of the current one. */
+    public void restore(java.util.List<dev.backbeat.service.ProjectContent.ChatLine> lines) {
+        messages.setAll(lines.stream().map(l -> new ChatMessage(l.fromUser() ? ChatMessage.Role.USER : ChatMessage.Role.ASSISTANT,
+                l.text())).toList());
+    }
+
     public ObservableList<ChatMessage> messages() {
         return messagesView;
     }
