@@ -32,12 +32,16 @@ public final class UploadViewModel {
     private final java.util.ArrayDeque<ClipItem> waiting = new java.util.ArrayDeque<>();
     private boolean reading;
     private long line;
+    /** The clips on the timeline as last mirrored, to tell a removed clip from one this back end never listed. */
+    private List<MediaInfo> shown = List.of();
 
     public UploadViewModel(ProjectModel project, TaskRunner runner, FileChooserPort chooser) {
         this.project = project;
         this.runner = runner;
         this.chooser = chooser;
+        project.media().addListener((javafx.collections.ListChangeListener<MediaInfo>) c -> mirror(List.copyOf(project.media())));
         project.backendProperty().addListener((obs, old, now) -> {
+            shown = List.of();
             clips.clear();
             waiting.clear();
             line++; // a clip of the old session still being read does not start the next one
@@ -119,6 +123,9 @@ public final class UploadViewModel {
                 .onProgress(item::working)
                 .onSuccess(added -> {
                     project.apply(added.state());
+                    if (!added.media().isEmpty()) {
+                        item.attach(added.media().get(0));
+                    }
                     item.done(added.media().isEmpty() ? "Added ✓" : describe(added.media().get(0)));
                     added.media().forEach(onAdded);
                 })
@@ -132,6 +139,82 @@ public final class UploadViewModel {
                 })
                 .start();
         item.onCancel(token::cancel);
+    }
+
+    /**
+     * Keeps the cards in the timeline's order after any change (a removal, a move, an undo, a project
+     * opened): one card per clip on the timeline, in order, then the cards still being read or that
+     * failed. A card whose clip left the timeline goes; a back end that lists no clips (the cloud) keeps its cards.
+     */
+    private void mirror(List<MediaInfo> now) {
+        java.util.Map<String, java.util.ArrayDeque<ClipItem>> bySource = new java.util.HashMap<>();
+        for (ClipItem item : clips) {
+            if (!item.failedProperty().get()) {
+                bySource.computeIfAbsent(item.file().toString(), k -> new java.util.ArrayDeque<>()).add(item);
+            }
+        }
+        List<ClipItem> ordered = new java.util.ArrayList<>();
+        for (MediaInfo m : now) {
+            java.util.ArrayDeque<ClipItem> same = bySource.get(m.source());
+            ClipItem item = same == null || same.isEmpty() ? ClipItem.onTimeline(m) : same.poll();
+            item.attach(m);
+            ordered.add(item);
+        }
+        java.util.Set<String> gone = new java.util.HashSet<>();
+        shown.forEach(m -> gone.add(m.source()));
+        now.forEach(m -> gone.remove(m.source()));
+        for (ClipItem item : clips) {
+            boolean removed = item.readyProperty().get() && gone.contains(item.file().toString());
+            if (!ordered.contains(item) && !removed) {
+                ordered.add(item);
+            }
+        }
+        shown = now;
+        if (!ordered.equals(clips)) {
+            clips.setAll(ordered);
+        }
+    }
+
+    /** The card's place on the timeline, or -1 when it is not on it (still being read, failed). */
+    public int timelineIndex(ClipItem item) {
+        int i = clips.indexOf(item);
+        return item.mediaProperty().get() != null && i >= 0 && i < shown.size() ? i : -1;
+    }
+
+    /** Delete, or Remove in the card's menu: takes the clip off the timeline (undo brings it back). */
+    public void remove(ClipItem item) {
+        int index = timelineIndex(item);
+        if (index < 0) {
+            if (item.workingProperty().get()) {
+                item.cancel();
+            } else {
+                clips.remove(item);
+            }
+            return;
+        }
+        dev.backbeat.service.Backend backend = project.backend();
+        item.working("Removing…", -1);
+        runner.task("Removing " + item.name(), (progress, cancel) -> backend.removeClip(index, cancel))
+                .onSuccess(project::apply)
+                .onError(e -> item.done(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
+                .start();
+    }
+
+    /** A card dragged to another place: the clip moves there on the timeline and the music follows. */
+    public void move(ClipItem item, int to) {
+        int from = timelineIndex(item);
+        if (from < 0 || to < 0 || to >= shown.size() || from == to) {
+            return;
+        }
+        dev.backbeat.service.Backend backend = project.backend();
+        item.working("Moving…", -1);
+        runner.task("Moving " + item.name(), (progress, cancel) -> backend.moveClip(from, to, cancel))
+                .onSuccess(state -> {
+                    project.apply(state);
+                    item.done(describe(item.mediaProperty().get()));
+                })
+                .onError(e -> item.done(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
+                .start();
     }
 
     /** "0:42 · 1920×1080 · 30 fps ✓". */
