@@ -38,7 +38,7 @@ public final class MainView extends BorderPane {
         TimelineView timeline = new TimelineView(vm.timeline());
         ExportView export = new ExportView(vm.export());
 
-        setTop(new VBox(AppMenu.build(vm), toolbar(vm)));
+        setTop(toolbar(vm));
 
         PreviewView preview = new PreviewView(vm.preview());
         SplitPane split = new SplitPane(upload, preview, chat);
@@ -120,7 +120,8 @@ public final class MainView extends BorderPane {
         export.getStyleClass().add("accent");
         export.setOnAction(e -> vm.export().show());
 
-        return new ToolBar(name, backend, status, spacer, settings, export);
+        // the menus sit in the toolbar, so the window's layout keeps its height
+        return new ToolBar(AppMenu.build(vm), name, backend, status, spacer, settings, export);
     }
 
 }

@@ -31,6 +31,9 @@ public final class ProjectViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<ProjectContent.MissingClip> missing = FXCollections.observableArrayList();
+    /** Read-only views made once: a listener on a fresh wrapper each call would be lost to GC. */
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ObservableList<ProjectContent.MissingClip> missingView = FXCollections.unmodifiableObservableList(missing);
     private Path autosave;
     private boolean saving;
     private boolean saveAgain;
@@ -59,11 +62,11 @@ public final class ProjectViewModel {
     }
 
     public ObservableList<Path> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public ObservableList<ProjectContent.MissingClip> missing() {
-        return FXCollections.unmodifiableObservableList(missing);
+        return missingView;
     }
 
     /** Reads the recent projects and, when the app did not close last time, reopens what was open. */
