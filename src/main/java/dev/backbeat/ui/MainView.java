@@ -107,6 +107,21 @@ public final class MainView extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
+        Label jobs = new Label();
+        jobs.setId("jobLine");
+        jobs.getStyleClass().add("muted");
+        jobs.textProperty().bind(vm.jobs().lineProperty());
+        javafx.scene.control.ContextMenu withdraw = new javafx.scene.control.ContextMenu();
+        jobs.setOnContextMenuRequested(e -> {
+            withdraw.getItems().setAll(vm.jobs().jobs().stream().map(j -> {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                        (j.state() == dev.backbeat.service.JobQueue.State.QUEUED ? "Withdraw " : "Cancel ") + j.label());
+                item.setOnAction(a -> vm.jobs().cancel(j.id()));
+                return item;
+            }).toList());
+            withdraw.show(jobs, e.getScreenX(), e.getScreenY());
+        });
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -121,7 +136,7 @@ public final class MainView extends BorderPane {
         export.setOnAction(e -> vm.export().show());
 
         // the menus sit in the toolbar, so the window's layout keeps its height
-        return new ToolBar(AppMenu.build(vm), name, backend, status, spacer, settings, export);
+        return new ToolBar(AppMenu.build(vm), name, backend, status, jobs, spacer, settings, export);
     }
 
 }

@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final PreviewViewModel preview;
     private final HistoryViewModel history;
     private final ProjectViewModel projects;
+    private final JobsViewModel jobs;
     private boolean switching;
 
     public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
@@ -66,6 +67,7 @@ public final class MainViewModel {
         this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project, runner, sound, dev.backbeat.ui.preview.Ticker.daemon());
         this.history = new HistoryViewModel(project, runner, chat::say);
+        this.jobs = new JobsViewModel(project, runner);
         this.projects = new ProjectViewModel(project, runner, chooser, places, chat, this::newSession);
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
         timeline.variations().setOnPicked(chat::say);
@@ -112,6 +114,11 @@ public final class MainViewModel {
 
     public PreviewViewModel preview() {
         return preview;
+    }
+
+    /** The session's line of work, for the toolbar. */
+    public JobsViewModel jobs() {
+        return jobs;
     }
 
     /** File ▸ Open, Save, autosave, recent projects. */
