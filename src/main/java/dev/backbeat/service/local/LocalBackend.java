@@ -9,10 +9,6 @@ import dev.backbeat.engine.media.Cancellation;
 import dev.backbeat.engine.media.ClipInfo;
 import dev.backbeat.engine.media.FfmpegRunner;
 import dev.backbeat.engine.media.MediaException;
-import dev.backbeat.engine.mix.AudioMixer;
-import dev.backbeat.engine.mix.ExportException;
-import dev.backbeat.engine.mix.FramePlan;
-import dev.backbeat.engine.mix.VideoExporter;
 import dev.backbeat.engine.score.ScorePipeline;
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.BackendException;
@@ -754,11 +750,6 @@ public final class LocalBackend implements Backend {
         return exportTo(request, null, progress, cancel);
     }
 
-    /** What an export reads of the session, taken at its start: later changes do not reach a running export. */
-    private record ExportInputs(List<ClipInfo> clips, java.util.Map<ClipInfo, Path> sounds, VideoProfile profile,
-                                ScorePipeline.Music music, SessionBrief brief) {
-    }
-
     /**
      * Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when
      * given. Queued behind the session's earlier work; while it runs, the session is not held (the
@@ -767,69 +758,21 @@ public final class LocalBackend implements Backend {
     public ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
                                  CancelToken cancel) throws BackendException {
         return jobs.run("Export", cancel, job -> {
-            ExportInputs in;
+            ExportJob.Inputs in;
             synchronized (this) {
                 if (clips.isEmpty() || music == null) {
                     throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
                 }
                 userWorkStarts();
-                in = new ExportInputs(List.copyOf(clips), java.util.Map.copyOf(sounds), profile, music, brief.copy());
+                in = new ExportJob.Inputs(List.copyOf(clips), java.util.Map.copyOf(sounds), profile, music, brief.copy());
+            }
+            ScorePipeline pipe;
+            synchronized (this) {
+                pipe = pipeline();
             }
             job.doing("exporting");
-            return exportNow(in, request, stemsDir, progress, cancel);
+            return ExportJob.run(pipe, in, request, stemsDir, progress, cancellation(cancel));
         });
-    }
-
-    private ExportResult exportNow(ExportInputs in, ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
-                                   CancelToken cancel) throws BackendException {
-        List<ClipInfo> clips = in.clips();
-        VideoProfile profile = in.profile();
-        ScorePipeline.Music music = in.music();
-        SessionBrief brief = in.brief();
-        java.util.Map<ClipInfo, Path> sounds = in.sounds();
-        Cancellation c = cancellation(cancel);
-        ScorePipeline pipeline;
-        synchronized (this) {
-            pipeline = pipeline();
-        }
-        Path work = null;
-        long started = System.nanoTime();
-        String details;
-        Path file;
-        try {
-            work = ScorePipeline.workDir();
-            if (stemsDir != null) {
-                Files.createDirectories(stemsDir);
-            }
-            progress.accept(new ExportProgress("Mixing the sound", 0, -1));
-            try (AudioMixer.Mixed mixed = pipeline.mix(clips, clip -> sounds.get(clip), profile, music,
-                    brief.mix(!profile.speech().isEmpty(), request.loudnessLufs()), work, stemsDir,
-                    (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.1 * f, -1)), c)) {
-                String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
-                        ? brief.aspect() : request.aspect();
-                VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
-                VideoExporter.Result done = pipeline.export(clips, mixed, request.target(), options, (f, speed) -> {
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    double total = 0.1 + 0.9 * f;
-                    long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
-                    progress.accept(new ExportProgress("Writing the video", total, eta));
-                }, c);
-                AudioMixer.Result sound = mixed.result();
-                details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
-                        done.frame().width(), done.frame().height(), sound.lufs(), sound.truePeakDb());
-                file = done.file();
-            }
-            progress.accept(new ExportProgress("Done", 1, 0));
-            return new ExportResult(file, details);
-        } catch (MediaException e) {
-            throw map(e);
-        } catch (ExportException e) {
-            throw new BackendException(BackendException.Kind.OUTPUT, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write its working files: " + e.getMessage(), e);
-        } finally {
-            deleteTree(work);
-        }
     }
 
     /** The session's line of work (waiting and running jobs), for the UI to show and withdraw from. */
