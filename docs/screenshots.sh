@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of the real app under Xvfb, driven with xdotool the way a person
 # would: open a demo clip, ask for a title in the chat, press Space to play, zoom the timeline, open
-# the variations, select a title. Usage: bash docs/screenshots.sh [OUT_DIR]   (default: docs/)
+# the variations, select a title; then the start screen with recent projects. Usage: bash docs/screenshots.sh [OUT_DIR]   (default: docs/)
 # Needs Xvfb, xdotool and ImageMagick's import; installs them with apt-get when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,3 +70,20 @@ click 1085 638; xdotool key ctrl+a; xdotool type "1.5"; click 1076 668   # start
 pause 2; shot screenshot-inspector.png
 click 294 533                              # Variations…
 pause 12; shot screenshot-variations.png
+
+# the start screen: the app started with no clip, three recent projects (copies, under three
+# names, of the project the run above autosaved)
+kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""
+SAVED=$(ls "$WORK"/state/backbeat/autosave/*.backbeat | head -1)
+mkdir -p "$WORK/projects"
+: >"$WORK/state/backbeat/recent-projects"
+for name in "Harbour Days" "Weekend in Lisbon" "Product teaser"; do
+  cp "$SAVED" "$WORK/projects/$name.backbeat"
+  echo "$WORK/projects/$name.backbeat" >>"$WORK/state/backbeat/recent-projects"
+  sleep 1
+done
+rm -f "$WORK/state/backbeat/open-project"     # a clean start: nothing to reopen
+BACKBEAT_CONFIG_DIR="$WORK/config" XDG_STATE_HOME="$WORK/state" java -jar "$JAR" >"$WORK/app2.log" 2>&1 & APP=$!
+WIN=$(xdotool search --sync --onlyvisible --name "Backbeat" | head -1)
+xdotool windowmove "$WIN" 0 0 windowsize "$WIN" 1280 800
+pause 6; shot screenshot-start.png

@@ -34,6 +34,8 @@ public class BackbeatApp extends Application {
         javafx.application.Platform.runLater(dev.backbeat.service.local.Rehearsal::windowShown);
         viewModel.connect();
         List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        // with no clip given, a project left open by a crash or a kill is opened again as it was
+        viewModel.projects().start(files.isEmpty());
         if (!files.isEmpty()) {
             viewModel.upload().addFiles(files);
         }
@@ -50,6 +52,7 @@ public class BackbeatApp extends Application {
     @Override
     public void stop() {
         if (viewModel != null) {
+            viewModel.projects().closedCleanly();
             viewModel.preview().close();
             viewModel.project().backend().close();
         }

@@ -73,6 +73,56 @@ public interface Backend extends AutoCloseable {
         throw new BackendException(BackendException.Kind.UNSUPPORTED, "Edit this in the chat instead.");
     }
 
+    /** The session's line of long work (queued and running jobs), where the back end keeps one. */
+    default java.util.Optional<JobQueue> jobs() {
+        return java.util.Optional.empty();
+    }
+
+    /** Puts the session back as it was before the last change (its music too). */
+    default SessionState undo(CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot undo.");
+    }
+
+    /** Makes again the change the last undo took back. */
+    default SessionState redo(CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot redo.");
+    }
+
+    default UndoState undoState() {
+        return UndoState.none();
+    }
+
+    /** Takes a clip off the timeline (by its place, first is 0). */
+    default SessionState removeClip(int index, CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot remove clips.");
+    }
+
+    /** Moves a clip from one place on the timeline to another. */
+    default SessionState moveClip(int from, int to, CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot reorder clips.");
+    }
+
+    /** Whether this back end keeps projects (save, open, autosave); the cloud keeps its own sessions. */
+    default boolean savesProjects() {
+        return false;
+    }
+
+    /** Writes the session and {@code content} (the chat) to a project file, whole or not at all. */
+    default void saveProject(Path file, ProjectContent content) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot save projects.");
+    }
+
+    /** Opens a project into this (new, empty) session: its clips are read again and its music composed again. */
+    default ProjectContent.Opened openProject(Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot open projects.");
+    }
+
+    /** Puts a clip the user found again (after it was moved) at {@code index} on the timeline. */
+    default SessionState locateClip(int index, Path file, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end cannot locate clips.");
+    }
+
     @Override
     default void close() {
     }

@@ -14,4 +14,19 @@ public interface FileChooserPort {
 
     /** Shows the file in the system's file manager, or plays it; false where the desktop cannot. */
     boolean reveal(Path file);
+
+    /** Lets the user pick a .backbeat project to open; empty when they cancel (or where there is no dialog). */
+    default Optional<Path> chooseProjectToOpen() {
+        return Optional.empty();
+    }
+
+    /** Lets the user pick where to save the project; empty when they cancel. */
+    default Optional<Path> chooseProjectTarget(Path suggested) {
+        return Optional.empty();
+    }
+
+    /** Lets the user find a clip the project lost track of ({@code name} was at {@code oldPath}); empty when they cancel. */
+    default Optional<Path> locateClip(String name, String oldPath) {
+        return Optional.empty();
+    }
 }

@@ -52,6 +52,47 @@ public final class FxFileChooser implements FileChooserPort {
     }
 
     @Override
+    public Optional<Path> chooseProjectToOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open project");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backbeat project", "*.backbeat"));
+        File f = fc.showOpenDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseProjectTarget(Path suggested) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save project");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backbeat project", "*.backbeat"));
+        Path dir = suggested.getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            fc.setInitialDirectory(dir.toFile());
+        }
+        fc.setInitialFileName(suggested.getFileName().toString());
+        File f = fc.showSaveDialog(owner.get());
+        if (f == null) {
+            return Optional.empty();
+        }
+        Path p = f.toPath();
+        return Optional.of(p.getFileName().toString().toLowerCase().endsWith(".backbeat") ? p
+                : p.resolveSibling(p.getFileName() + ".backbeat"));
+    }
+
+    @Override
+    public Optional<Path> locateClip(String name, String oldPath) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Where is " + name + "?");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos",
+                MediaRules.VIDEO_EXTENSIONS.stream().map(e -> "*." + e).toList()));
+        Path dir = Path.of(oldPath).getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            fc.setInitialDirectory(dir.toFile());
+        }
+        return Optional.ofNullable(fc.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public boolean reveal(Path file) {
         if (host == null) {
             return false;

@@ -47,7 +47,9 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(chat, false);
 
         VariationsView variations = new VariationsView(vm.timeline().variations());
-        StackPane center = new StackPane(split, variations, export);
+        StartScreen start = new StartScreen(vm);
+        StackPane.setAlignment(start, Pos.CENTER);
+        StackPane center = new StackPane(split, start, variations, export);
         StackPane.setAlignment(export, Pos.TOP_RIGHT);
         StackPane.setAlignment(variations, Pos.BOTTOM_CENTER);
         export.visibleProperty().bind(vm.export().openProperty());
@@ -58,6 +60,7 @@ public final class MainView extends BorderPane {
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 playKeys(scene, vm.project().transport());
+                AppMenu.extraKeys(scene, vm);
             }
         });
     }
@@ -104,6 +107,21 @@ public final class MainView extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
+        Label jobs = new Label();
+        jobs.setId("jobLine");
+        jobs.getStyleClass().add("muted");
+        jobs.textProperty().bind(vm.jobs().lineProperty());
+        javafx.scene.control.ContextMenu withdraw = new javafx.scene.control.ContextMenu();
+        jobs.setOnContextMenuRequested(e -> {
+            withdraw.getItems().setAll(vm.jobs().jobs().stream().map(j -> {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                        (j.state() == dev.backbeat.service.JobQueue.State.QUEUED ? "Withdraw " : "Cancel ") + j.label());
+                item.setOnAction(a -> vm.jobs().cancel(j.id()));
+                return item;
+            }).toList());
+            withdraw.show(jobs, e.getScreenX(), e.getScreenY());
+        });
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -117,7 +135,8 @@ public final class MainView extends BorderPane {
         export.getStyleClass().add("accent");
         export.setOnAction(e -> vm.export().show());
 
-        return new ToolBar(name, backend, status, spacer, settings, export);
+        // the menus sit in the toolbar, so the window's layout keeps its height
+        return new ToolBar(AppMenu.build(vm), name, backend, status, jobs, spacer, settings, export);
     }
 
 }

@@ -34,6 +34,9 @@ public final class MainViewModel {
     private final TimelineViewModel timeline;
     private final ExportViewModel export;
     private final PreviewViewModel preview;
+    private final HistoryViewModel history;
+    private final ProjectViewModel projects;
+    private final JobsViewModel jobs;
     private boolean switching;
 
     public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
@@ -44,17 +47,28 @@ public final class MainViewModel {
     /** @param sound opens the preview's sound output (the app's sound device; a test sink in tests) */
     public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
                          FileChooserPort chooser, dev.backbeat.ui.preview.AudioSink.Opener sound) {
+        this(store, backends, runner, chooser, sound, dev.backbeat.service.ProjectPlaces.fromEnvironment());
+    }
+
+    /** @param places where autosaves, the project in use and the recent projects are kept */
+    public MainViewModel(SettingsStore store, Function<Settings, Backend> backends, TaskRunner runner,
+                         FileChooserPort chooser, dev.backbeat.ui.preview.AudioSink.Opener sound,
+                         dev.backbeat.service.ProjectPlaces places) {
         this.store = store;
         this.backends = backends;
-        this.runner = runner;
         Settings initial = store.load();
         settings.set(initial);
         this.project = new ProjectModel(backends.apply(initial));
+        runner = new SessionBoundRunner(runner, project);
+        this.runner = runner;
         this.upload = new UploadViewModel(project, runner, chooser);
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
         this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project, runner, sound, dev.backbeat.ui.preview.Ticker.daemon());
+        this.history = new HistoryViewModel(project, runner, chat::say);
+        this.jobs = new JobsViewModel(project, runner);
+        this.projects = new ProjectViewModel(project, runner, chooser, places, chat, this::newSession);
         upload.setOnAdded(m -> chat.say(scoredLine(m, project.draft())));
         timeline.variations().setOnPicked(chat::say);
         backendKind.set(initial.backend());
@@ -100,6 +114,30 @@ public final class MainViewModel {
 
     public PreviewViewModel preview() {
         return preview;
+    }
+
+    /** The session's line of work, for the toolbar. */
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    /** File ▸ Open, Save, autosave, recent projects. */
+    public ProjectViewModel projects() {
+        return projects;
+    }
+
+    /** A fresh session of the back end in use (a project opens into one); the old one is closed. */
+    private Backend newSession() {
+        Backend old = project.backend();
+        Backend fresh = backends.apply(settings.get());
+        project.useBackend(fresh);
+        old.close();
+        return fresh;
+    }
+
+    /** Edit ▸ Undo / Redo. */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ProjectModel project() {

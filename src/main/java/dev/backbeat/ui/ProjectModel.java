@@ -25,8 +25,15 @@ public final class ProjectModel {
     /** A variation being auditioned in place of the current result, or null. */
     private final ReadOnlyObjectWrapper<dev.backbeat.service.preview.ScoredPreview> audition = new ReadOnlyObjectWrapper<>();
 
+    private WorkSession session = new WorkSession();
+
     public ProjectModel(Backend initial) {
         backend.set(initial);
+    }
+
+    /** The session now: work started in it is bound to it (see {@link SessionBoundRunner}). */
+    public WorkSession session() {
+        return session;
     }
 
     /** Playback position and control, shared by the preview and the timeline. */
@@ -62,6 +69,9 @@ public final class ProjectModel {
 
     /** Switches back end; the timeline and clips of the old one no longer apply. */
     public void useBackend(Backend next) {
+        WorkSession old = session;
+        session = new WorkSession();
+        old.end(); // cancels the old session's tasks; their results are dropped
         backend.set(next);
         audition.set(null);
         preview.set(null);

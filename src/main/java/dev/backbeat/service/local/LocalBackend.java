@@ -9,10 +9,6 @@ import dev.backbeat.engine.media.Cancellation;
 import dev.backbeat.engine.media.ClipInfo;
 import dev.backbeat.engine.media.FfmpegRunner;
 import dev.backbeat.engine.media.MediaException;
-import dev.backbeat.engine.mix.AudioMixer;
-import dev.backbeat.engine.mix.ExportException;
-import dev.backbeat.engine.mix.FramePlan;
-import dev.backbeat.engine.mix.VideoExporter;
 import dev.backbeat.engine.score.ScorePipeline;
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.BackendException;
@@ -56,9 +52,21 @@ public final class LocalBackend implements Backend {
 
     private final RunnerSource ffmpeg;
     private final RequestParser parser = new RequestParser();
-    private final SessionBrief brief = new SessionBrief();
+    private SessionBrief brief = new SessionBrief();
     /** The photos among the clips (issue 15): their holds are set by the music, their video drawn at export. */
-    private final PhotoTrack photos = new PhotoTrack(brief.photos());
+    private final PhotoTrack photos = new PhotoTrack(() -> brief.photos());
+    /** The engine's brief the current music was composed from (what undo and a project put back). */
+    private dev.backbeat.engine.compose.Brief composedFrom;
+    /** The session's long work, one job at a time, in the order asked. */
+    private final dev.backbeat.service.JobQueue jobs = new dev.backbeat.service.JobQueue();
+    private final SessionHistory<Snapshot> history = new SessionHistory<>(100);
+    private final MusicCache musicCache = new MusicCache(6, 512L << 20);
+
+    /** The session as it stands after a change: what undo returns to (the music is found again by its brief). */
+    private record Snapshot(List<ClipInfo> clips, List<VideoProfile> profiles,
+                            List<java.util.concurrent.CompletableFuture<String>> thumbnails, VideoProfile profile,
+                            SessionBrief brief, dev.backbeat.engine.compose.Brief composedFrom) {
+    }
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
     private final List<java.util.concurrent.CompletableFuture<String>> thumbnails = new ArrayList<>();
@@ -135,31 +143,40 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
+    public List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
             throws BackendException {
-        userWorkStarts();
         if (files.isEmpty()) {
             return List.of();
         }
-        List<MediaInfo> added = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            // photos dropped together are read together and composed for once
-            int j = i;
-            while (j < files.size() && Files.isRegularFile(files.get(j)) && MediaRules.isImage(files.get(j))) {
-                j++;
+        String names = String.join(", ", files.stream().map(f -> String.valueOf(f.getFileName())).toList());
+        return jobs.run("Add " + names, cancel, job -> {
+            synchronized (this) {
+                userWorkStarts();
+                job.doing("reading");
+                List<MediaInfo> added = new ArrayList<>();
+                for (int i = 0; i < files.size(); i++) {
+                    Snapshot before = capture();
+                    // photos dropped together are read together and composed for once
+                    int j = i;
+                    while (j < files.size() && Files.isRegularFile(files.get(j)) && MediaRules.isImage(files.get(j))) {
+                        j++;
+                    }
+                    if (j > i) {
+                        added.addAll(addPhotos(files.subList(i, j), progress, cancel, i, files.size()));
+                        history.changed(j - i == 1 ? "Add " + files.get(i).getFileName() : "Add " + (j - i) + " photos", before);
+                        i = j - 1;
+                        continue;
+                    }
+                    added.add(add(files.get(i), progress, cancel, i, files.size(), true));
+                    history.changed("Add " + files.get(i).getFileName(), before);
+                }
+                return added;
             }
-            if (j > i) {
-                added.addAll(addPhotos(files.subList(i, j), progress, cancel, i, files.size()));
-                i = j - 1;
-                continue;
-            }
-            added.add(add(files.get(i), progress, cancel, i, files.size()));
-        }
-        return added;
+        });
     }
 
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
-    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count)
+    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count, boolean composeNow)
             throws BackendException {
         Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
         if (problem.isPresent()) {
@@ -198,14 +215,19 @@ public final class LocalBackend implements Backend {
             List<VideoProfile> all = new ArrayList<>(profiles);
             all.add(read);
             VideoProfile joined = ProfileJoiner.join(all);
-            progress.progress("Composing music…", base + span * 0.85);
-            ScorePipeline.Music piece = compose(pipeline, joined, brief.brief(joined.durationSec(),
-                    music == null ? 0 : music.composition().plan().bpm()), c);
+            if (composeNow) {
+                progress.progress("Composing music…", base + span * 0.85);
+                List<ClipInfo> withIt = new ArrayList<>(clips);
+                withIt.add(info);
+                dev.backbeat.engine.compose.Brief wanted = brief.brief(joined.durationSec(),
+                        music == null ? 0 : music.composition().plan().bpm());
+                music = musicFor(withIt, joined, wanted, c, () -> { });
+                composedFrom = wanted;
+            }
             clips.add(info);
             profiles.add(read);
             thumbnails.add(thumb);
             profile = joined;
-            music = piece;
             retimePhotos();
             offered.clear();
             rebuildDraft();
@@ -257,8 +279,9 @@ public final class LocalBackend implements Backend {
             }
             VideoProfile joined = ProfileJoiner.join(all);
             progress.progress("Composing music…", base + span * 0.4);
-            ScorePipeline.Music piece = compose(pipeline(), joined, brief.brief(joined.durationSec(), lastBpm),
-                    cancellation(cancel));
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(joined.durationSec(), lastBpm);
+            ScorePipeline.Music piece = musicFor(nextClips, joined, wanted, cancellation(cancel), () -> { });
+            composedFrom = wanted;
             int first = clips.size();
             clips.clear();
             clips.addAll(nextClips);
@@ -302,9 +325,17 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
-                                               Cancellation cancel) throws BackendException {
-        return compose(pipeline, profile, b, cancel, () -> { });
+    /** The piece for these clips and this brief: from the cache of recent pieces, or composed (and kept). */
+    private ScorePipeline.Music musicFor(List<ClipInfo> forClips, VideoProfile joined, dev.backbeat.engine.compose.Brief b,
+                                         Cancellation cancel, Runnable rendering) throws BackendException {
+        MusicCache.Key key = new MusicCache.Key(forClips, b);
+        ScorePipeline.Music known = musicCache.get(key);
+        if (known != null) {
+            return known;
+        }
+        ScorePipeline.Music made = compose(pipeline(), joined, b, cancel, rendering);
+        musicCache.put(key, made);
+        return made;
     }
 
     private static ScorePipeline.Music compose(ScorePipeline pipeline, VideoProfile profile, dev.backbeat.engine.compose.Brief b,
@@ -383,14 +414,46 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
-        userWorkStarts();
+    public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
+        List<dev.backbeat.service.JobQueue.JobView> ahead = jobs.jobs();
+        if (!ahead.isEmpty()) {
+            // said before waiting, so the chat shows the message as queued (and it can be withdrawn)
+            events.accept(new ChatEvent.Progress("Queued: waiting for " + ahead.get(ahead.size() - 1).label().toLowerCase(Locale.ROOT)
+                    + " to finish… (Stop withdraws it)", 0));
+        }
+        try {
+            jobs.run("Chat: " + message, cancel, job -> {
+                synchronized (this) {
+                    userWorkStarts();
+                    job.doing("composing");
+                    Snapshot before = capture();
+                    if (chatNow(message, events, cancel)) {
+                        history.changed("Chat: " + message, before);
+                    } else {
+                        // a failed or cancelled change leaves the brief (and the photos' holds) as they were
+                        brief = before.brief().copy();
+                        clips.clear();
+                        clips.addAll(before.clips());
+                        profiles.clear();
+                        profiles.addAll(before.profiles());
+                        profile = before.profile();
+                    }
+                }
+                return null;
+            });
+        } catch (BackendException e) {
+            events.accept(new ChatEvent.Failed(e));
+        }
+    }
+
+    /** Does what the message asks; true when it changed the session. */
+    private boolean chatNow(String message, Consumer<ChatEvent> events, CancelToken cancel) {
         events.accept(new ChatEvent.Progress("Reading the request…", 0.05));
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
             answer(events, "I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO);
             events.accept(new ChatEvent.Done());
-            return;
+            return false;
         }
         MusicPlan before = music == null ? null : music.composition().plan();
         List<MusicEdit> edits = PhotoTrack.withPhotoPace(parsed.edits(), photos.any(clips));
@@ -398,7 +461,7 @@ public final class LocalBackend implements Backend {
         if (profile == null) {
             answer(events, "Noted: " + String.join(", ", asked) + ". Drop a clip and I will score it that way.");
             events.accept(new ChatEvent.Done());
-            return;
+            return true;
         }
         double percent = brief.musicPercent(!profile.speech().isEmpty());
         if (edits.stream().noneMatch(LocalBackend::changesTheMusic)) {
@@ -408,19 +471,20 @@ public final class LocalBackend implements Backend {
             answer(events, ChangeReport.unchangedMusic(asked, before, percent));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
-            return;
+            return true;
         }
         try {
             events.accept(new ChatEvent.Progress("Composing…", 0.15));
-            ScorePipeline pipeline = pipeline();
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
             if (edits.stream().anyMatch(e -> e instanceof MusicEdit.Photos)) {
                 photosAtNominal(before == null ? 0 : before.bpm());
             }
-            music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
-                    cancellation(cancel), () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), before == null ? 0 : before.bpm());
+            music = musicFor(clips, profile, wanted, cancellation(cancel),
+                    () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+            composedFrom = wanted;
             retimePhotos();
             offered.clear();
             events.accept(new ChatEvent.Progress("Mixing…", 0.9));
@@ -428,8 +492,10 @@ public final class LocalBackend implements Backend {
             answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
+            return true;
         } catch (BackendException e) {
             events.accept(new ChatEvent.Failed(e));
+            return false;
         }
     }
 
@@ -511,6 +577,156 @@ public final class LocalBackend implements Backend {
         return Credits.unmetered("Local engine: no credits needed.");
     }
 
+    /** Fingerprints of clips already saved once (a clip does not change while it is loaded). */
+    private final java.util.Map<ClipInfo, ProjectFile.Clip> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public boolean savesProjects() {
+        return true;
+    }
+
+    @Override
+    public void saveProject(Path file, dev.backbeat.service.ProjectContent content) throws BackendException {
+        List<ClipInfo> now;
+        SessionBrief asked;
+        dev.backbeat.engine.compose.Brief from;
+        Draft timeline;
+        synchronized (this) {
+            now = List.copyOf(clips);
+            asked = brief.copy();
+            from = composedFrom;
+            timeline = draft;
+        }
+        List<ProjectFile.Clip> refs = new ArrayList<>();
+        for (ClipInfo c : now) {
+            refs.add(fingerprints.computeIfAbsent(c, this::fingerprint));
+        }
+        if (refs.contains(null)) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "A clip could not be read to save the project.");
+        }
+        ProjectFile.write(file, refs, asked, from, content.chat(), timeline);
+    }
+
+    private ProjectFile.Clip fingerprint(ClipInfo c) {
+        try {
+            Path p = c.path().toAbsolutePath();
+            return new ProjectFile.Clip(p.toString(), Files.size(p), ClipFingerprint.of(p));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public dev.backbeat.service.ProjectContent.Opened openProject(Path file, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        ProjectFile.Content content = ProjectFile.read(file);
+        return jobs.run("Open " + file.getFileName(), cancel, job -> {
+            synchronized (this) {
+                if (!clips.isEmpty()) {
+                    throw new BackendException(BackendException.Kind.INTERNAL, "A project opens into a new session.");
+                }
+                userWorkStarts();
+                job.doing("reading");
+                List<dev.backbeat.service.ProjectContent.MissingClip> missing = new ArrayList<>();
+                List<ProjectFile.Clip> found = new ArrayList<>();
+                for (int i = 0; i < content.clips().size(); i++) {
+                    ProjectFile.Clip c = content.clips().get(i);
+                    Optional<String> why = changed(c);
+                    if (why.isPresent()) {
+                        missing.add(new dev.backbeat.service.ProjectContent.MissingClip(i,
+                                String.valueOf(Path.of(c.path()).getFileName()), c.path(), why.get()));
+                    } else {
+                        found.add(c);
+                    }
+                }
+                for (int i = 0; i < found.size(); i++) {
+                    add(Path.of(found.get(i).path()), progress, cancel, i, found.size(), false);
+                    fingerprints.put(clips.get(clips.size() - 1), found.get(i));
+                }
+                brief = content.brief().copy();
+                if (profile != null) {
+                    job.doing("composing");
+                    progress.progress("Composing music…", 0.9);
+                    // all clips found: the very brief the music came from, so the same music comes back
+                    composedFrom = missing.isEmpty() && content.composedFrom() != null ? content.composedFrom()
+                            : brief.brief(profile.durationSec(), 0);
+                    music = musicFor(clips, profile, composedFrom, cancellation(cancel), () -> { });
+                    retimePhotos();
+                }
+                offered.clear();
+                history.clear();
+                rebuildDraft();
+                return new dev.backbeat.service.ProjectContent.Opened(state(),
+                        content.chat() == null ? List.of() : content.chat(), missing);
+            }
+        });
+    }
+
+    /** Why a project's clip cannot be used as it is, or empty when it is still the same file. */
+    private static Optional<String> changed(ProjectFile.Clip c) {
+        Path p = Path.of(c.path());
+        try {
+            if (!Files.isRegularFile(p)) {
+                return Optional.of("it is no longer at " + c.path() + " (moved or deleted since the project was saved)");
+            }
+            if (Files.size(p) != c.size() || !ClipFingerprint.of(p).equals(c.fingerprint())) {
+                return Optional.of("it has changed since the project was saved");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("it cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public SessionState locateClip(int index, Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        return jobs.run("Locate " + file.getFileName(), cancel, job -> {
+            synchronized (this) {
+                Snapshot before = capture();
+                add(file, progress, cancel, 0, 1, false);
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < clips.size() - 1; i++) {
+                    order.add(i);
+                }
+                order.add(Math.max(0, Math.min(index, order.size())), clips.size() - 1);
+                try {
+                    rearrange(order, cancellation(cancel));
+                } catch (BackendException e) {
+                    restore(before, Cancellation.none());
+                    throw e;
+                }
+                history.changed("Locate " + file.getFileName(), before);
+                return state();
+            }
+        });
+    }
+
+    /** A SHA-256 of the current music's samples (empty before there is music): same hash, same music. */
+    public synchronized String musicHash() {
+        if (music == null) {
+            return "";
+        }
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096 * Float.BYTES);
+            for (float[] channel : music.audio().mix()) {
+                for (int i = 0; i < channel.length; i += 4096) {
+                    buf.clear();
+                    buf.asFloatBuffer().put(channel, i, Math.min(4096, channel.length - i));
+                    d.update(buf.array(), 0, Math.min(4096, channel.length - i) * Float.BYTES);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets the pieces kept for undo (a test checks that composing again gives the same bytes). */
+    void forgetRenderedMusic() {
+        musicCache.clear();
+    }
+
     /** The plan of the current piece, for the CLI to print. */
     public synchronized Optional<MusicPlan> plan() {
         return music == null ? Optional.empty() : Optional.of(music.composition().plan());
@@ -533,16 +749,29 @@ public final class LocalBackend implements Backend {
 
     /** Applies edits given directly (the CLI's options) and composes again when a clip is loaded. */
     public synchronized List<String> apply(List<MusicEdit> edits) throws BackendException {
+        Snapshot snapshot = capture();
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> said = brief.apply(edits, before == null ? 0 : before.bpm());
         if (profile != null) {
             photosAtNominal(before == null ? 0 : before.bpm());
-            music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
-                    Cancellation.none());
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), before == null ? 0 : before.bpm());
+            try {
+                music = musicFor(clips, profile, wanted, Cancellation.none(), () -> { });
+            } catch (BackendException e) {
+                brief = snapshot.brief().copy();
+                clips.clear();
+                clips.addAll(snapshot.clips());
+                profiles.clear();
+                profiles.addAll(snapshot.profiles());
+                profile = snapshot.profile();
+                throw e;
+            }
+            composedFrom = wanted;
             retimePhotos();
             offered.clear();
             rebuildDraft();
         }
+        history.changed("Options", snapshot);
         return said;
     }
 
@@ -552,7 +781,11 @@ public final class LocalBackend implements Backend {
         if (profile == null) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: there is no timeline to edit yet.");
         }
-        new TimelineEditor(brief, profile.durationSec()).apply(edit);
+        Snapshot before = capture();
+        SessionBrief edited = brief.copy();
+        new TimelineEditor(edited, profile.durationSec()).apply(edit);
+        brief = edited;
+        history.changed("Timeline edit", before);
         rebuildDraft();
         return state();
     }
@@ -618,12 +851,17 @@ public final class LocalBackend implements Backend {
             throw new BackendException(BackendException.Kind.BAD_INPUT,
                     "That variation is no longer on offer (the music changed since): ask for new variations.");
         }
+        Snapshot before = capture();
+        brief = brief.copy();
         // later chat changes start from the picked piece: its style and seed become the session's
         brief.setStyle(o.music().composition().plan().style());
         brief.setSeed(o.brief().seed());
         music = o.music();
+        composedFrom = o.brief();
+        musicCache.put(new MusicCache.Key(clips, o.brief()), o.music());
         retimePhotos();
         offered.clear();
+        history.changed("Use variation", before);
         rebuildDraft();
         return state();
     }
@@ -633,68 +871,180 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public synchronized ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
+    public ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException {
-        if (clips.isEmpty() || music == null) {
-            throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
-        }
         return exportTo(request, null, progress, cancel);
     }
 
-    /** Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when given. */
-    public synchronized ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
-                                              CancelToken cancel) throws BackendException {
-        userWorkStarts();
-        Cancellation c = cancellation(cancel);
-        ScorePipeline pipeline = pipeline();
-        Path work = null;
-        long started = System.nanoTime();
-        String details;
-        Path file;
-        try {
-            work = ScorePipeline.workDir();
-            if (stemsDir != null) {
-                Files.createDirectories(stemsDir);
-            }
-            progress.accept(new ExportProgress("Mixing the sound", 0, -1));
-            try (AudioMixer.Mixed mixed = pipeline.mix(clips, clip -> sounds.get(clip), profile, music,
-                    brief.mix(!profile.speech().isEmpty(), request.loudnessLufs()), work, stemsDir,
-                    (f, s) -> progress.accept(new ExportProgress("Mixing the sound", 0.1 * f, -1)), c)) {
-                String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
-                        ? brief.aspect() : request.aspect();
-                VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
-                List<ClipInfo> shown = clips;
-                if (photos.any(clips)) {
-                    // each run of photos drawn into a video at the export's frame first (a fifth of the progress)
-                    photos.checkTarget(clips, request.target());
-                    int[] frame = FramePlan.size(FramePlan.resolveAspect(aspect, clips.get(0)));
-                    shown = photos.forExport(clips, runner(), frame[0], frame[1], brief.fit() == FramePlan.Fit.CROP
-                            ? dev.backbeat.engine.photo.StillFit.CROP : dev.backbeat.engine.photo.StillFit.BLUR, work,
-                            (f, speed) -> progress.accept(new ExportProgress("Drawing the photos", 0.1 + 0.2 * f, -1)), c);
+    /**
+     * Exports, and writes the music bed and the original sound as mixed into {@code stemsDir} when
+     * given. Queued behind the session's earlier work; while it runs, the session is not held (the
+     * preview plays on; a chat waits its turn in the queue).
+     */
+    public ExportResult exportTo(ExportRequest request, Path stemsDir, Consumer<ExportProgress> progress,
+                                 CancelToken cancel) throws BackendException {
+        return jobs.run("Export", cancel, job -> {
+            ExportJob.Inputs in;
+            synchronized (this) {
+                if (clips.isEmpty() || music == null) {
+                    throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a clip first: there is nothing to export yet.");
                 }
-                boolean drawn = shown != clips;
-                VideoExporter.Result done = pipeline.export(shown, mixed, request.target(), options, (f, speed) -> {
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    double total = drawn ? 0.3 + 0.7 * f : 0.1 + 0.9 * f;
-                    long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
-                    progress.accept(new ExportProgress("Writing the video", total, eta));
-                }, c);
-                AudioMixer.Result sound = mixed.result();
-                details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),
-                        done.frame().width(), done.frame().height(), sound.lufs(), sound.truePeakDb());
-                file = done.file();
+                userWorkStarts();
+                in = new ExportJob.Inputs(List.copyOf(clips), java.util.Map.copyOf(sounds), profile, music, brief.copy(), photos, runner());
             }
-            progress.accept(new ExportProgress("Done", 1, 0));
-            return new ExportResult(file, details);
-        } catch (MediaException e) {
-            throw map(e);
-        } catch (ExportException e) {
-            throw new BackendException(BackendException.Kind.OUTPUT, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write its working files: " + e.getMessage(), e);
-        } finally {
-            deleteTree(work);
+            ScorePipeline pipe;
+            synchronized (this) {
+                pipe = pipeline();
+            }
+            job.doing("exporting");
+            return ExportJob.run(pipe, in, request, stemsDir, progress, cancellation(cancel));
+        });
+    }
+
+    /** The session's line of work (waiting and running jobs), for the UI to show and withdraw from. */
+    @Override
+    public Optional<dev.backbeat.service.JobQueue> jobs() {
+        return Optional.of(jobs);
+    }
+
+    private Snapshot capture() {
+        return new Snapshot(List.copyOf(clips), List.copyOf(profiles), List.copyOf(thumbnails), profile, brief.copy(),
+                composedFrom);
+    }
+
+    /** Puts a kept state back; its music comes from the cache, or is composed again from the same brief (the same bytes). */
+    private void restore(Snapshot s, Cancellation cancel) throws BackendException {
+        ScorePipeline.Music piece = s.composedFrom() == null || s.profile() == null ? null
+                : musicFor(s.clips(), s.profile(), s.composedFrom(), cancel, () -> { });
+        clips.clear();
+        clips.addAll(s.clips());
+        profiles.clear();
+        profiles.addAll(s.profiles());
+        thumbnails.clear();
+        thumbnails.addAll(s.thumbnails());
+        profile = s.profile();
+        brief = s.brief().copy();
+        composedFrom = s.composedFrom();
+        music = piece;
+        offered.clear();
+        rebuildDraft();
+    }
+
+    @Override
+    public SessionState undo(CancelToken cancel) throws BackendException {
+        return jobs.run("Undo", cancel, job -> {
+            synchronized (this) {
+                Snapshot now = capture();
+                Optional<SessionHistory.Step<Snapshot>> back = history.undo(now);
+                if (back.isPresent()) {
+                    try {
+                        restore(back.get().state(), cancellation(cancel));
+                    } catch (BackendException e) {
+                        history.redo(back.get().state()); // put the line back as it was
+                        throw e;
+                    }
+                }
+                return state();
+            }
+        });
+    }
+
+    @Override
+    public SessionState redo(CancelToken cancel) throws BackendException {
+        return jobs.run("Redo", cancel, job -> {
+            synchronized (this) {
+                Snapshot now = capture();
+                Optional<SessionHistory.Step<Snapshot>> forward = history.redo(now);
+                if (forward.isPresent()) {
+                    try {
+                        restore(forward.get().state(), cancellation(cancel));
+                    } catch (BackendException e) {
+                        history.undo(forward.get().state());
+                        throw e;
+                    }
+                }
+                return state();
+            }
+        });
+    }
+
+    @Override
+    public dev.backbeat.service.UndoState undoState() {
+        return new dev.backbeat.service.UndoState(history.nextUndo(), history.nextRedo());
+    }
+
+    /** Takes the clip at {@code index} off the timeline and composes for the rest. */
+    @Override
+    public SessionState removeClip(int index, CancelToken cancel) throws BackendException {
+        return jobs.run("Remove a clip", cancel, job -> {
+            synchronized (this) {
+                checkIndex(index);
+                Snapshot before = capture();
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < clips.size(); i++) {
+                    if (i != index) {
+                        order.add(i);
+                    }
+                }
+                job.doing("composing");
+                rearrange(order, cancellation(cancel));
+                history.changed("Remove " + before.clips().get(index).path().getFileName(), before);
+                return state();
+            }
+        });
+    }
+
+    /** Moves the clip at {@code from} to {@code to} (both before the move) and composes for the new order. */
+    @Override
+    public SessionState moveClip(int from, int to, CancelToken cancel) throws BackendException {
+        return jobs.run("Move a clip", cancel, job -> {
+            synchronized (this) {
+                checkIndex(from);
+                checkIndex(to);
+                if (from == to) {
+                    return state();
+                }
+                Snapshot before = capture();
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < clips.size(); i++) {
+                    order.add(i);
+                }
+                order.add(to, order.remove(from));
+                job.doing("composing");
+                rearrange(order, cancellation(cancel));
+                history.changed("Move " + before.clips().get(from).path().getFileName(), before);
+                return state();
+            }
+        });
+    }
+
+    private void checkIndex(int index) throws BackendException {
+        if (index < 0 || index >= clips.size()) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, "There is no clip " + (index + 1) + " on the timeline.");
         }
+    }
+
+    /** Puts the clips in {@code order} (indexes of today's clips) and composes for the new whole, or leaves all as it was. */
+    private void rearrange(List<Integer> order, Cancellation cancel) throws BackendException {
+        List<ClipInfo> c = order.stream().map(clips::get).toList();
+        List<VideoProfile> p = order.stream().map(profiles::get).toList();
+        List<java.util.concurrent.CompletableFuture<String>> t = order.stream().map(thumbnails::get).toList();
+        VideoProfile joined = c.isEmpty() ? null : ProfileJoiner.join(p);
+        dev.backbeat.engine.compose.Brief wanted = joined == null ? null
+                : brief.brief(joined.durationSec(), music == null ? 0 : music.composition().plan().bpm());
+        ScorePipeline.Music piece = joined == null ? null : musicFor(c, joined, wanted, cancel, () -> { });
+        clips.clear();
+        clips.addAll(c);
+        profiles.clear();
+        profiles.addAll(p);
+        thumbnails.clear();
+        thumbnails.addAll(t);
+        profile = joined;
+        composedFrom = wanted;
+        music = piece;
+        retimePhotos();
+        offered.clear();
+        rebuildDraft();
     }
 
     /**
@@ -702,7 +1052,16 @@ public final class LocalBackend implements Backend {
      * decoded sound and preview frames go now, not when the program ends.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        jobs.cancelAll();
+        synchronized (this) {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
+        musicCache.clear();
+        history.clear();
         if (clipSounds != null) {
             clipSounds.close(); // the preview's open readers first, then the files
             clipSounds = null;

@@ -13,6 +13,23 @@ final class PhotoPace {
     private SlideshowTimer.Pace pace = SlideshowTimer.Pace.BY_SECTION;
     private boolean zoom = true;
 
+    /** A copy (a session snapshot holds its own, so undo brings the pace back too). */
+    PhotoPace copy() {
+        PhotoPace c = new PhotoPace();
+        c.seconds = seconds;
+        c.factor = factor;
+        c.pace = pace;
+        c.zoom = zoom;
+        return c;
+    }
+
+    void restore(PhotoPace from) {
+        seconds = from.seconds;
+        factor = from.factor;
+        pace = from.pace;
+        zoom = from.zoom;
+    }
+
     String apply(MusicEdit.Photos p) {
         List<String> said = new ArrayList<>();
         if (p.seconds() != null) {

@@ -35,9 +35,10 @@ final class PhotoTrack {
     static final int FPS = 30;
 
     private final Map<ClipInfo, Still> stills = new IdentityHashMap<>();
-    private final PhotoPace pace;
+    /** The current brief's pace: undo swaps the brief, so it is looked up each time, never held. */
+    private final java.util.function.Supplier<PhotoPace> pace;
 
-    PhotoTrack(PhotoPace pace) {
+    PhotoTrack(java.util.function.Supplier<PhotoPace> pace) {
         this.pace = pace;
     }
 
@@ -71,12 +72,12 @@ final class PhotoTrack {
 
     /** The hold asked for, or the mood's default. */
     double hold(String mood) {
-        return pace.hold(StillProfile.defaultHold(mood));
+        return pace.get().hold(StillProfile.defaultHold(mood));
     }
 
     /** Every photo back at the nominal hold (before composing again for a new pace); clips other than photos kept. */
     List<ClipInfo> nominal(List<ClipInfo> clips, String mood, double lastBpm) {
-        double h = pace.pace() == SlideshowTimer.Pace.EVERY_BEAT && lastBpm > 0 ? 60.0 / lastBpm : hold(mood);
+        double h = pace.get().pace() == SlideshowTimer.Pace.EVERY_BEAT && lastBpm > 0 ? 60.0 / lastBpm : hold(mood);
         return atLeast(replace(clips, c -> h), 2.0);
     }
 
@@ -98,7 +99,7 @@ final class PhotoTrack {
         }
         List<SlideshowTimer.Item> items = clips.stream()
                 .map(c -> new SlideshowTimer.Item(isPhoto(c), c.durationSec())).toList();
-        double[] holds = new SlideshowTimer(plan).holds(items, pace.pace());
+        double[] holds = new SlideshowTimer(plan).holds(items, pace.get().pace());
         int[] i = {0};
         return replace(clips, c -> holds[i[0]++]);
     }
@@ -111,7 +112,8 @@ final class PhotoTrack {
                 out.add(c);
                 continue;
             }
-            Still s = stills.remove(c);
+            // the old clip keeps its photo too: an undo snapshot may still hold it
+            Still s = stills.get(c);
             ClipInfo n = clip(s, l);
             stills.put(n, s);
             out.add(n);
@@ -123,8 +125,8 @@ final class PhotoTrack {
      * The clips as the exporter plays them: each run of photos drawn into a video of the export's
      * frame in {@code work}, the other clips as they are.
      */
-    List<ClipInfo> forExport(List<ClipInfo> clips, FfmpegRunner runner, int width, int height, StillFit fit, Path work,
-                             Progress progress, Cancellation cancel) throws MediaException, IOException {
+    List<ClipInfo> forExport(List<ClipInfo> clips, FfmpegRunner runner, int width, int height, StillFit fit, boolean zoom,
+                             Path work, Progress progress, Cancellation cancel) throws MediaException, IOException {
         List<ClipInfo> out = new ArrayList<>();
         int runs = 0;
         double at = 0;
@@ -147,7 +149,7 @@ final class PhotoTrack {
             }
             Path video = work.resolve(String.format(Locale.ROOT, "photos-%02d.mp4", runs++));
             Path dir = Files.createDirectories(work.resolve("photos-" + runs));
-            new SlideshowRenderer(runner).render(shots, new SlideshowRenderer.Options(width, height, FPS, fit, pace.zoom(),
+            new SlideshowRenderer(runner).render(shots, new SlideshowRenderer.Options(width, height, FPS, fit, zoom,
                     "veryfast", 20), dir, video, progress, cancel);
             out.add(new MediaProbe(runner).probe(video));
         }

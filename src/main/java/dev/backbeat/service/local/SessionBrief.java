@@ -68,6 +68,23 @@ final class SessionBrief {
         seed = m.seed();
     }
 
+    /** A copy that later edits of either leave alone: one step of the session's undo history. */
+    SessionBrief copy() {
+        SessionBrief c = new SessionBrief();
+        c.restore(snapshot());
+        c.volumePercent = volumePercent;
+        c.volumeDeltaDb = volumeDeltaDb;
+        c.ducking = ducking;
+        c.original = original;
+        c.titles.addAll(titles);
+        c.aspect = aspect;
+        c.fit = fit;
+        c.first = first;
+        c.earlier.addAll(earlier);
+        c.photos.restore(photos);
+        return c;
+    }
+
     /** Applies the edits; returns a phrase for each, in the user's words ("lo-fi", "no drums"). */
     List<String> apply(List<MusicEdit> edits, double currentBpm) {
         List<String> said = new ArrayList<>();

@@ -45,6 +45,19 @@ public final class ChatViewModel {
         this.onUploadAsked = onUploadAsked;
     }
 
+    /** The chat as a project keeps it: the user's lines and the answers (notes and errors are not kept). */
+    public java.util.List<dev.backbeat.service.ProjectContent.ChatLine> lines() {
+        return messages.stream().filter(m -> m.role() == ChatMessage.Role.USER || m.role() == ChatMessage.Role.ASSISTANT)
+                .map(m -> new dev.backbeat.service.ProjectContent.ChatLine(m.role() == ChatMessage.Role.USER, m.text()))
+                .toList();
+    }
+
+    /** Shows a project's chat in place of the current one. */
+    public void restore(java.util.List<dev.backbeat.service.ProjectContent.ChatLine> lines) {
+        messages.setAll(lines.stream().map(l -> new ChatMessage(l.fromUser() ? ChatMessage.Role.USER : ChatMessage.Role.ASSISTANT,
+                l.text())).toList());
+    }
+
     public ObservableList<ChatMessage> messages() {
         return messagesView;
     }
@@ -74,7 +87,10 @@ public final class ChatViewModel {
         switch (intent) {
             case EXPORT -> onExportAsked.run();
             case UPLOAD -> onUploadAsked.run();
-            case CREDITS -> ask("Checking credits", () -> project.backend().credits().describe());
+            case CREDITS -> {
+                dev.backbeat.service.Backend backend = project.backend();
+                ask("Checking credits", () -> backend.credits().describe());
+            }
             case STATE -> askState();
             case CHAT -> chat(text);
         }
@@ -112,7 +128,8 @@ public final class ChatViewModel {
 
     private void askState() {
         busy.set(true);
-        running = runner.task("Reading the timeline", (progress, cancel) -> project.backend().state())
+        dev.backbeat.service.Backend backend = project.backend();
+        running = runner.task("Reading the timeline", (progress, cancel) -> backend.state())
                 .onSuccess(state -> {
                     project.apply(state);
                     messages.add(new ChatMessage(ChatMessage.Role.ASSISTANT, state.draft().summary()));
@@ -126,8 +143,15 @@ public final class ChatViewModel {
         busy.set(true);
         reply = null;
         note = null;
+        dev.backbeat.service.Backend backend = project.backend();
+        dev.backbeat.ui.WorkSession session = project.session();
         running = runner.task("Chat", (progress, cancel) -> {
-                    project.backend().chat(text, event -> runner.onUi(() -> handle(event)), cancel);
+                    // an answer still streaming from a session the user has left is not shown in the new one
+                    backend.chat(text, event -> runner.onUi(() -> {
+                        if (session.isCurrent()) {
+                            handle(event);
+                        }
+                    }), cancel);
                     return null;
                 })
                 .onError(this::showError)

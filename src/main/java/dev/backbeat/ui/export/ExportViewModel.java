@@ -138,8 +138,14 @@ public final class ExportViewModel {
         progress.set(0);
         status.set("Starting…");
         ExportRequest request = new ExportRequest(target, aspect.get(), loudness.get());
-        job = runner.task("Exporting", (p, cancel) -> project.backend().export(request,
-                        update -> runner.onUi(() -> showProgress(update)), cancel))
+        dev.backbeat.service.Backend backend = project.backend();
+        dev.backbeat.ui.WorkSession session = project.session();
+        job = runner.task("Exporting", (p, cancel) -> backend.export(request,
+                        update -> runner.onUi(() -> {
+                            if (session.isCurrent()) {
+                                showProgress(update);
+                            }
+                        }), cancel))
                 .onSuccess(this::finished)
                 .onError(this::failed)
                 .onFinally(() -> running.set(false))

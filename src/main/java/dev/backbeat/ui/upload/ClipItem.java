@@ -18,6 +18,9 @@ public final class ClipItem {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private Runnable canceller = () -> { };
+    /** What the back end made of the clip once it is on the timeline (thumbnail, duration); null before. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<dev.backbeat.service.MediaInfo> media =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     ClipItem(Path file, String status) {
         this.file = file;
@@ -30,6 +33,27 @@ public final class ClipItem {
 
     public String name() {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.backbeat.service.MediaInfo> mediaProperty() {
+        return media.getReadOnlyProperty();
+    }
+
+    /** The clip's thumbnail file, or empty while there is none. */
+    public String thumbnail() {
+        return media.get() == null ? "" : media.get().thumbnail();
+    }
+
+    /** A card for a clip already on the timeline (a project opened, a removal undone). */
+    static ClipItem onTimeline(dev.backbeat.service.MediaInfo m) {
+        ClipItem item = new ClipItem(Path.of(m.source()), "");
+        item.done(UploadViewModel.describe(m));
+        item.media.set(m);
+        return item;
+    }
+
+    void attach(dev.backbeat.service.MediaInfo m) {
+        media.set(m);
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -51,6 +75,13 @@ public final class ClipItem {
     /** True while the back end is reading the clip: the card offers Cancel. */
     public ReadOnlyBooleanProperty workingProperty() {
         return working.getReadOnlyProperty();
+    }
+
+    /** Waiting its turn to be read: it can be withdrawn (Cancel shows). */
+    void waiting(String note) {
+        working.set(true);
+        status.set(note);
+        progress.set(-1);
     }
 
     /** Stops reading this clip; it is not added. */

@@ -39,7 +39,15 @@ public final class UploadView extends VBox {
         ListView<ClipItem> list = new ListView<>(vm.clips());
         list.setId("clipList");
         list.getStyleClass().add("clip-list");
-        list.setCellFactory(v -> new ClipCell());
+        list.setCellFactory(v -> new ClipCell(vm));
+        list.setOnKeyPressed(e -> {
+            ClipItem selected = list.getSelectionModel().getSelectedItem();
+            if (selected != null && (e.getCode() == javafx.scene.input.KeyCode.DELETE
+                    || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE)) {
+                vm.remove(selected);
+                e.consume();
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Button add = new Button("+ Add clips");
@@ -60,13 +68,19 @@ public final class UploadView extends VBox {
 
     /** Accepts video files dragged anywhere over {@code target} (the whole window). */
     public static void acceptDrops(javafx.scene.Node target, UploadViewModel vm) {
+        // the window lights up while files are held over it, so the user sees the drop will be taken
+        javafx.css.PseudoClass over = javafx.css.PseudoClass.getPseudoClass("files-over");
         target.addEventHandler(DragEvent.DRAG_OVER, e -> {
             Dragboard db = e.getDragboard();
             if (db.hasFiles() && vm.accepts(paths(db.getFiles()))) {
                 e.acceptTransferModes(TransferMode.COPY);
+                target.pseudoClassStateChanged(over, true);
             }
         });
+        target.addEventHandler(DragEvent.DRAG_EXITED, e -> target.pseudoClassStateChanged(over, false));
+        target.addEventHandler(DragEvent.DRAG_DONE, e -> target.pseudoClassStateChanged(over, false));
         target.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            target.pseudoClassStateChanged(over, false);
             Dragboard db = e.getDragboard();
             boolean ok = db.hasFiles();
             if (ok) {
@@ -83,7 +97,12 @@ public final class UploadView extends VBox {
 
     private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
 
+    private static final javafx.css.PseudoClass DROP_BEFORE = javafx.css.PseudoClass.getPseudoClass("drop-before");
+    private static final javafx.scene.input.DataFormat CARD = new javafx.scene.input.DataFormat("application/x-backbeat-clip-card");
+
     private static final class ClipCell extends ListCell<ClipItem> {
+        private final UploadViewModel vm;
+        private final javafx.scene.image.ImageView thumb = new javafx.scene.image.ImageView();
         private final Label name = new Label();
         private final Label status = new Label();
         private final ProgressBar bar = new ProgressBar();
@@ -92,8 +111,39 @@ public final class UploadView extends VBox {
         private final javafx.beans.value.ChangeListener<Boolean> failedListener =
                 (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);
         private ClipItem current;
+        private final javafx.beans.InvalidationListener mediaListener = o -> {
+            if (current != null) {
+                showThumbnail(current);
+            }
+        };
 
-        ClipCell() {
+        ClipCell(UploadViewModel vm) {
+            this.vm = vm;
+            thumb.setFitWidth(96);
+            thumb.setFitHeight(54);
+            thumb.setPreserveRatio(true);
+            thumb.getStyleClass().add("clip-thumb");
+            thumb.managedProperty().bind(thumb.visibleProperty());
+            javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove clip");
+            remove.setOnAction(e -> {
+                if (current != null) {
+                    vm.remove(current);
+                }
+            });
+            javafx.scene.control.MenuItem up = new javafx.scene.control.MenuItem("Move earlier");
+            up.setOnAction(e -> {
+                if (current != null) {
+                    vm.move(current, vm.timelineIndex(current) - 1);
+                }
+            });
+            javafx.scene.control.MenuItem down = new javafx.scene.control.MenuItem("Move later");
+            down.setOnAction(e -> {
+                if (current != null) {
+                    vm.move(current, vm.timelineIndex(current) + 1);
+                }
+            });
+            setContextMenu(new javafx.scene.control.ContextMenu(remove, up, down));
+            dragToReorder();
             name.getStyleClass().add("clip-name");
             status.getStyleClass().add("clip-status");
             status.setWrapText(true);
@@ -108,6 +158,45 @@ public final class UploadView extends VBox {
             });
             box.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("clip-card");
+            box.getChildren().add(0, thumb);
+        }
+
+        /** A card dragged onto another takes its place on the timeline; the card under the pointer shows where. */
+        private void dragToReorder() {
+            setOnDragDetected(e -> {
+                if (current == null || vm.timelineIndex(current) < 0) {
+                    return;
+                }
+                Dragboard db = startDragAndDrop(TransferMode.MOVE);
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.put(CARD, vm.timelineIndex(current));
+                db.setContent(content);
+                e.consume();
+            });
+            setOnDragOver(e -> {
+                if (e.getDragboard().hasContent(CARD) && current != null && vm.timelineIndex(current) >= 0) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                    box.pseudoClassStateChanged(DROP_BEFORE, true);
+                    e.consume();
+                }
+            });
+            setOnDragExited(e -> box.pseudoClassStateChanged(DROP_BEFORE, false));
+            setOnDragDropped(e -> {
+                box.pseudoClassStateChanged(DROP_BEFORE, false);
+                Object from = e.getDragboard().getContent(CARD);
+                if (from instanceof Integer index && current != null && index >= 0 && index < getListView().getItems().size()) {
+                    vm.move(getListView().getItems().get(index), vm.timelineIndex(current));
+                    e.setDropCompleted(true);
+                    e.consume();
+                }
+            });
+        }
+
+        private void showThumbnail(ClipItem item) {
+            String file = item.thumbnail();
+            thumb.setVisible(!file.isBlank());
+            thumb.setImage(file.isBlank() ? null
+                    : new javafx.scene.image.Image(java.nio.file.Path.of(file).toUri().toString(), 96, 54, true, true, true));
         }
 
         @Override
@@ -121,6 +210,7 @@ public final class UploadView extends VBox {
             status.pseudoClassStateChanged(ERROR, false);
             if (current != null) {
                 current.failedProperty().removeListener(failedListener);
+                current.mediaProperty().removeListener(mediaListener);
             }
             current = item;
             if (empty || item == null) {
@@ -128,6 +218,8 @@ public final class UploadView extends VBox {
                 return;
             }
             name.setText(item.name());
+            showThumbnail(item);
+            item.mediaProperty().addListener(mediaListener);
             status.textProperty().bind(item.statusProperty());
             bar.progressProperty().bind(item.progressProperty());
             bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));

@@ -29,12 +29,25 @@ public final class UploadViewModel {
     private final BooleanBinding empty = Bindings.isEmpty(clips);
 
     private java.util.function.Consumer<MediaInfo> onAdded = m -> { };
+    /** Clips waiting to be read, in the order they were dropped: one is read at a time, so they land in that order. */
+    private final java.util.ArrayDeque<List<ClipItem>> waiting = new java.util.ArrayDeque<>();
+    private boolean reading;
+    private long line;
+    /** The clips on the timeline as last mirrored, to tell a removed clip from one this back end never listed. */
+    private List<MediaInfo> shown = List.of();
 
     public UploadViewModel(ProjectModel project, TaskRunner runner, FileChooserPort chooser) {
         this.project = project;
         this.runner = runner;
         this.chooser = chooser;
-        project.backendProperty().addListener((obs, old, now) -> clips.clear());
+        project.media().addListener((javafx.collections.ListChangeListener<MediaInfo>) c -> mirror(List.copyOf(project.media())));
+        project.backendProperty().addListener((obs, old, now) -> {
+            shown = List.of();
+            clips.clear();
+            waiting.clear();
+            line++; // a clip of the old session still being read does not start the next one
+            reading = false;
+        });
     }
 
     /** Called on the UI thread for each clip the back end took. */
@@ -90,21 +103,46 @@ public final class UploadViewModel {
     private record Added(List<MediaInfo> media, SessionState state) {
     }
 
+    /** Queues one read: a clip alone, or photos dropped together (read together: the music is composed once for them). */
     private void upload(List<ClipItem> items) {
         if (items.isEmpty()) {
             return;
         }
+        List<ClipItem> group = List.copyOf(items);
+        group.forEach(i -> i.waiting("Waiting for the clips before it…"));
+        waiting.add(group);
+        group.forEach(i -> i.onCancel(() -> {
+            if (waiting.remove(group)) {
+                group.forEach(g -> g.fail("Cancelled: not added."));
+            }
+        }));
+        if (!reading) {
+            readNext();
+        }
+    }
+
+    private void readNext() {
+        List<ClipItem> items = waiting.poll();
+        reading = items != null;
+        if (items == null) {
+            return;
+        }
+        long mine = line;
+        dev.backbeat.service.Backend backend = project.backend(); // the session's own, even if the user switches meanwhile
         ClipItem first = items.get(0);
         items.forEach(i -> i.working(items.size() > 1 ? "Reading the photos…" : "Reading the clip…", -1));
         dev.backbeat.service.CancelToken token = runner.task("Adding " + first.name()
                                 + (items.size() > 1 ? " and " + (items.size() - 1) + " more" : ""),
                         (progress, cancel) -> new Added(
-                                project.backend().upload(items.stream().map(ClipItem::file).toList(), progress, cancel),
-                                project.backend().state()))
+                                backend.upload(items.stream().map(ClipItem::file).toList(), progress, cancel),
+                                backend.state()))
                 .onProgress((what, f) -> items.forEach(i -> i.working(what, f)))
                 .onSuccess(added -> {
                     project.apply(added.state());
                     for (int k = 0; k < items.size(); k++) {
+                        if (k < added.media().size()) {
+                            items.get(k).attach(added.media().get(k));
+                        }
                         items.get(k).done(k < added.media().size() ? describe(added.media().get(k)) : "Added ✓");
                     }
                     added.media().forEach(onAdded);
@@ -112,8 +150,89 @@ public final class UploadViewModel {
                 .onError(e -> items.forEach(i -> i.fail(e instanceof BackendException be
                         ? be.kind() == BackendException.Kind.CANCELLED ? "Cancelled: not added." : be.userMessage()
                         : "Could not add " + i.name() + ": " + e.getMessage())))
+                .onFinally(() -> {
+                    if (mine == line) {
+                        readNext();
+                    }
+                })
                 .start();
         items.forEach(i -> i.onCancel(token::cancel));
+    }
+
+    /**
+     * Keeps the cards in the timeline's order after any change (a removal, a move, an undo, a project
+     * opened): one card per clip on the timeline, in order, then the cards still being read or that
+     * failed. A card whose clip left the timeline goes; a back end that lists no clips (the cloud) keeps its cards.
+     */
+    private void mirror(List<MediaInfo> now) {
+        java.util.Map<String, java.util.ArrayDeque<ClipItem>> bySource = new java.util.HashMap<>();
+        for (ClipItem item : clips) {
+            if (!item.failedProperty().get()) {
+                bySource.computeIfAbsent(item.file().toString(), k -> new java.util.ArrayDeque<>()).add(item);
+            }
+        }
+        List<ClipItem> ordered = new java.util.ArrayList<>();
+        for (MediaInfo m : now) {
+            java.util.ArrayDeque<ClipItem> same = bySource.get(m.source());
+            ClipItem item = same == null || same.isEmpty() ? ClipItem.onTimeline(m) : same.poll();
+            item.attach(m);
+            ordered.add(item);
+        }
+        java.util.Set<String> gone = new java.util.HashSet<>();
+        shown.forEach(m -> gone.add(m.source()));
+        now.forEach(m -> gone.remove(m.source()));
+        for (ClipItem item : clips) {
+            boolean removed = item.readyProperty().get() && gone.contains(item.file().toString());
+            if (!ordered.contains(item) && !removed) {
+                ordered.add(item);
+            }
+        }
+        shown = now;
+        if (!ordered.equals(clips)) {
+            clips.setAll(ordered);
+        }
+    }
+
+    /** The card's place on the timeline, or -1 when it is not on it (still being read, failed). */
+    public int timelineIndex(ClipItem item) {
+        int i = clips.indexOf(item);
+        return item.mediaProperty().get() != null && i >= 0 && i < shown.size() ? i : -1;
+    }
+
+    /** Delete, or Remove in the card's menu: takes the clip off the timeline (undo brings it back). */
+    public void remove(ClipItem item) {
+        int index = timelineIndex(item);
+        if (index < 0) {
+            if (item.workingProperty().get()) {
+                item.cancel();
+            } else {
+                clips.remove(item);
+            }
+            return;
+        }
+        dev.backbeat.service.Backend backend = project.backend();
+        item.working("Removing…", -1);
+        runner.task("Removing " + item.name(), (progress, cancel) -> backend.removeClip(index, cancel))
+                .onSuccess(project::apply)
+                .onError(e -> item.done(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
+                .start();
+    }
+
+    /** A card dragged to another place: the clip moves there on the timeline and the music follows. */
+    public void move(ClipItem item, int to) {
+        int from = timelineIndex(item);
+        if (from < 0 || to < 0 || to >= shown.size() || from == to) {
+            return;
+        }
+        dev.backbeat.service.Backend backend = project.backend();
+        item.working("Moving…", -1);
+        runner.task("Moving " + item.name(), (progress, cancel) -> backend.moveClip(from, to, cancel))
+                .onSuccess(state -> {
+                    project.apply(state);
+                    item.done(describe(item.mediaProperty().get()));
+                })
+                .onError(e -> item.done(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
+                .start();
     }
 
     /** "0:42 · 1920×1080 · 30 fps ✓". */
