@@ -25,8 +25,8 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public List<Path> chooseVideos() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Add video clips");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos",
+        fc.setTitle(Texts.get("files.addTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.videos"),
                 MediaRules.VIDEO_EXTENSIONS.stream().map(e -> "*." + e).toList()));
         List<File> files = fc.showOpenMultipleDialog(owner.get());
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
@@ -35,8 +35,8 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public Optional<Path> chooseExportTarget(Path suggested) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export MP4");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MP4 video", "*.mp4"));
+        fc.setTitle(Texts.get("files.exportTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.mp4"), "*.mp4"));
         Path dir = suggested.getParent();
         if (dir != null && Files.isDirectory(dir)) {
             fc.setInitialDirectory(dir.toFile());

@@ -80,7 +80,7 @@ public final class MainView extends BorderPane {
     }
 
     private ToolBar toolbar(MainViewModel vm) {
-        Label name = new Label("Backbeat");
+        Label name = new Label(Texts.get("app.name"));
         name.getStyleClass().add("app-name");
 
         ComboBox<BackendKind> backend = new ComboBox<>();
@@ -90,12 +90,12 @@ public final class MainView extends BorderPane {
         backend.setConverter(new StringConverter<>() {
             @Override
             public String toString(BackendKind k) {
-                return k == null ? "" : k == BackendKind.LOCAL ? "Local" : "Cloud";
+                return k == null ? "" : Texts.get("backend.short." + k.name());
             }
 
             @Override
             public BackendKind fromString(String s) {
-                return "Cloud".equals(s) ? BackendKind.CLOUD : BackendKind.LOCAL;
+                return Texts.get("backend.short.CLOUD").equals(s) ? BackendKind.CLOUD : BackendKind.LOCAL;
             }
         });
 
@@ -112,7 +112,7 @@ public final class MainView extends BorderPane {
         settings.setOnAction(e -> new SettingsDialog(vm.settingsProperty().get(), getScene().getWindow())
                 .showAndWait().ifPresent(vm::apply));
 
-        Button export = new Button("Export ▸");
+        Button export = new Button(Texts.get("main.export"));
         export.setId("exportButton");
         export.getStyleClass().add("accent");
         export.setOnAction(e -> vm.export().show());

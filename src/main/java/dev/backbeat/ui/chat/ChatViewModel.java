@@ -1,5 +1,7 @@
 package dev.backbeat.ui.chat;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.CancelToken;
 import dev.backbeat.service.ChatEvent;
@@ -22,7 +24,7 @@ import java.util.List;
  */
 public final class ChatViewModel {
     private static final List<String> SUGGESTIONS = List.of(
-            "upbeat lo-fi", "calmer in the middle", "no drums", "add the title 'My Trip' for 3 s", "make it vertical");
+            Texts.get("chat.try.1"), Texts.get("chat.try.2"), Texts.get("chat.try.3"), Texts.get("chat.try.4"), Texts.get("chat.try.5"));
 
     private final ProjectModel project;
     private final TaskRunner runner;
@@ -181,9 +183,9 @@ public final class ChatViewModel {
 
     private void showError(Throwable e) {
         String text = e instanceof BackendException be ? be.userMessage()
-                : "Something went wrong: " + e.getMessage();
+                : Texts.get("chat.failed", e.getMessage());
         if (e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED) {
-            text = "Stopped.";
+            text = Texts.get("chat.stopped");
         }
         messages.add(new ChatMessage(ChatMessage.Role.ERROR, text));
     }

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.preview;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -69,7 +71,7 @@ public final class PreviewView extends VBox {
         Button play = new Button();
         play.setId("playButton");
         play.getStyleClass().add("play-button");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty()).then(Texts.get("preview.pause")).otherwise(Texts.get("preview.play")));
         play.disableProperty().bind(vm.loadedProperty().not());
         // Space is the window's play key: the button must not take it as a click as well
         play.setFocusTraversable(false);
@@ -96,9 +98,9 @@ public final class PreviewView extends VBox {
         time.textProperty().bind(vm.timeProperty());
 
         ToggleGroup layer = new ToggleGroup();
-        ToggleButton withClip = new ToggleButton("With the clip's sound");
+        ToggleButton withClip = new ToggleButton(Texts.get("preview.withClip"));
         withClip.setId("layerMix");
-        ToggleButton musicOnly = new ToggleButton("Music only");
+        ToggleButton musicOnly = new ToggleButton(Texts.get("preview.musicOnly"));
         musicOnly.setId("layerMusic");
         for (ToggleButton b : new ToggleButton[] {withClip, musicOnly}) {
             b.setToggleGroup(layer);

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.preview.MusicMap;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -138,7 +140,7 @@ final class TimelinePainter {
         double y = top(TimelineLayout.Lane.MUSIC);
         double h = height(TimelineLayout.Lane.MUSIC);
         if (m == null) {
-            hint("The music appears here once a clip is scored.", y, h);
+            hint(Texts.get("timeline.musicHint"), y, h);
             return;
         }
         TimelineLayout.Span sp = TimelineLayout.span(s, m.startSec(), m.endSec());
@@ -247,11 +249,11 @@ final class TimelinePainter {
         if (waves != null) {
             waveform(waves.clip(), p.clipWave(), y + 3, h - 6);
         } else if (!c.clips().isEmpty()) {
-            hint(c.music() == null ? "" : "The clip's sound is drawn once the music is mixed.", y, h);
+            hint(c.music() == null ? "" : Texts.get("timeline.clipSoundHint"), y, h);
         }
         if (!c.speech().isEmpty()) {
             MusicMap.Span first = c.speech().get(0);
-            label("speech: the music ducks", Math.max(4, s.x(first.startSec()) + 4), y + 2, p.text());
+            label(Texts.get("timeline.speech"), Math.max(4, s.x(first.startSec()) + 4), y + 2, p.text());
         }
     }
 
@@ -279,7 +281,7 @@ final class TimelinePainter {
             g.restore();
         }
         if (c.titles().isEmpty() && !c.clips().isEmpty()) {
-            hint("No titles: add one with + Title, or say \"add the title 'My Trip' for 3 s\".", y, h);
+            hint(Texts.get("timeline.titlesHint"), y, h);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,7 +25,7 @@ public final class VariationsView extends VBox {
         setMaxHeight(Region.USE_PREF_SIZE);
         setMaxWidth(Region.USE_PREF_SIZE);
 
-        Label header = new Label("VARIATIONS");
+        Label header = new Label(Texts.get("variations.header"));
         header.getStyleClass().add("pane-header");
         Label status = new Label();
         status.setId("variationsStatus");
@@ -64,10 +66,10 @@ public final class VariationsView extends VBox {
         details.getStyleClass().add("muted");
         MiniWaveform wave = new MiniWaveform(c.outline(), c.variation().preview().durationSec());
         boolean heard = c.variation().id().equals(vm.auditioningProperty().get());
-        Button listen = new Button(heard ? "■ Stop" : "▶ Listen");
+        Button listen = new Button(heard ? Texts.get("variations.stop") : Texts.get("variations.listen"));
         listen.getStyleClass().add("variation-listen");
         listen.setOnAction(e -> vm.listen(c));
-        Button use = new Button("Use this");
+        Button use = new Button(Texts.get("variations.use"));
         use.getStyleClass().addAll("accent", "variation-use");
         use.setOnAction(e -> vm.use(c));
         use.disableProperty().bind(vm.busyProperty());

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.upload;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,7 +26,7 @@ public final class UploadView extends VBox {
         setId("uploadPane");
         getStyleClass().addAll("pane", "upload-pane");
 
-        Label header = new Label("CLIPS");
+        Label header = new Label(Texts.get("upload.header"));
         header.getStyleClass().add("pane-header");
 
         Label hint = new Label(vm.dropHint());
@@ -42,7 +44,7 @@ public final class UploadView extends VBox {
         list.setCellFactory(v -> new ClipCell());
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button add = new Button("+ Add clips");
+        Button add = new Button(Texts.get("upload.add"));
         add.setId("addClips");
         add.setMaxWidth(Double.MAX_VALUE);
         add.setOnAction(e -> vm.chooseFiles());
@@ -87,7 +89,7 @@ public final class UploadView extends VBox {
         private final Label name = new Label();
         private final Label status = new Label();
         private final ProgressBar bar = new ProgressBar();
-        private final Button cancel = new Button("Cancel");
+        private final Button cancel = new Button(Texts.get("common.cancel"));
         private final VBox box = new VBox(4, name, status, bar, cancel);
         private final javafx.beans.value.ChangeListener<Boolean> failedListener =
                 (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.upload;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.MediaInfo;
 import dev.backbeat.service.MediaRules;
@@ -50,9 +52,8 @@ public final class UploadViewModel {
     }
 
     public String dropHint() {
-        return "Drop videos here\nor click to choose\n\n"
-                + String.join(" · ", MediaRules.VIDEO_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList())
-                + "\nup to 500 MB";
+        return Texts.get("upload.dropHint",
+                String.join(" · ", MediaRules.VIDEO_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
     }
 
     /** Whether a drag holding these files should be accepted: at least one looks like a video. */
@@ -68,7 +69,7 @@ public final class UploadViewModel {
     public void addFiles(List<Path> files) {
         for (Path file : files) {
             Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
-            ClipItem item = new ClipItem(file, problem.orElse("Waiting…"));
+            ClipItem item = new ClipItem(file, problem.orElse(Texts.get("upload.waiting")));
             clips.add(item);
             if (problem.isPresent()) {
                 item.fail(problem.get());
@@ -82,7 +83,7 @@ public final class UploadViewModel {
     }
 
     private void upload(ClipItem item) {
-        item.working("Reading the clip…", -1);
+        item.working(Texts.get("upload.reading"), -1);
         dev.backbeat.service.CancelToken token = runner.task("Adding " + item.name(),
                         (progress, cancel) -> new Added(
                                 project.backend().upload(List.of(item.file()), progress, cancel),
@@ -90,12 +91,12 @@ public final class UploadViewModel {
                 .onProgress(item::working)
                 .onSuccess(added -> {
                     project.apply(added.state());
-                    item.done(added.media().isEmpty() ? "Added ✓" : describe(added.media().get(0)));
+                    item.done(added.media().isEmpty() ? Texts.get("upload.added") : describe(added.media().get(0)));
                     added.media().forEach(onAdded);
                 })
                 .onError(e -> item.fail(e instanceof BackendException be
-                        ? be.kind() == BackendException.Kind.CANCELLED ? "Cancelled: not added." : be.userMessage()
-                        : "Could not add " + item.name() + ": " + e.getMessage()))
+                        ? be.kind() == BackendException.Kind.CANCELLED ? Texts.get("upload.cancelled") : be.userMessage()
+                        : Texts.get("upload.failed", item.name(), e.getMessage())))
                 .start();
         item.onCancel(token::cancel);
     }
@@ -109,10 +110,10 @@ public final class UploadViewModel {
             sb.append(" · ").append(m.width()).append('×').append(m.height());
         }
         if (m.fps() > 0) {
-            sb.append(" · ").append(Math.round(m.fps())).append(" fps");
+            sb.append(" · ").append(Texts.get("media.fps", Math.round(m.fps())));
         }
         if (!m.hasAudio()) {
-            sb.append(" · no sound");
+            sb.append(" · ").append(Texts.get("media.noSound"));
         }
         return sb.append(" ✓").toString();
     }
