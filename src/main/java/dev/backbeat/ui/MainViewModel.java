@@ -147,7 +147,12 @@ public final class MainViewModel {
                 .start();
     }
 
-    /** Saves new settings and, when the back end changed, switches to it. */
+    /** A Settings sheet over the current settings (FFmpeg checked through this window's task runner). */
+    public dev.backbeat.ui.settings.SettingsViewModel settingsSheet() {
+        return new dev.backbeat.ui.settings.SettingsViewModel(settings.get(), runner, dev.backbeat.service.FfmpegCheck::check);
+    }
+
+    /** Saves new settings and, when the back end changed, switches to it; language applies on restart, theme at once. */
     public void apply(Settings next) {
         Settings before = settings.get();
         settings.set(next);
@@ -159,7 +164,10 @@ public final class MainViewModel {
         switching = true;
         backendKind.set(next.backend());
         switching = false;
-        if (!next.equals(before)) {
+        if (!next.language().equals(before.language())) {
+            chat.say(Texts.get("main.restartNeeded"));
+        }
+        if (!next.sameBackendAs(before)) {
             Backend old = project.backend();
             project.useBackend(backends.apply(next));
             old.close();

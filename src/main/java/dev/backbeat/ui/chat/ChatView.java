@@ -26,6 +26,7 @@ public final class ChatView extends VBox {
 
         ListView<ChatMessage> list = new ListView<>(vm.messages());
         list.setId("chatMessages");
+        list.setAccessibleText(Texts.get("chat.messages.a11y"));
         list.getStyleClass().add("chat-list");
         list.setCellFactory(v -> new MessageCell(v));
         list.setPlaceholder(new Label(Texts.get("chat.placeholder")));
@@ -39,6 +40,7 @@ public final class ChatView extends VBox {
         chips.setId("suggestions");
         for (String s : vm.suggestions()) {
             Button chip = new Button(s);
+            chip.setAccessibleText(Texts.get("chat.suggestion.a11y", s));
             chip.getStyleClass().add("chip");
             chip.setOnAction(e -> vm.sendSuggestion(s));
             chip.disableProperty().bind(vm.busyProperty());
@@ -47,6 +49,7 @@ public final class ChatView extends VBox {
 
         TextField input = new TextField();
         input.setId("chatInput");
+        input.setAccessibleText(Texts.get("chat.input.a11y"));
         input.setPromptText(Texts.get("chat.prompt"));
         input.textProperty().bindBidirectional(vm.inputProperty());
         input.setOnAction(e -> vm.send());
@@ -54,11 +57,13 @@ public final class ChatView extends VBox {
 
         Button send = new Button(Texts.get("chat.send"));
         send.setId("chatSend");
+        send.setAccessibleText(send.getText());
         send.getStyleClass().add("accent");
         send.setOnAction(e -> vm.send());
         send.disableProperty().bind(vm.busyProperty());
         Button stop = new Button(Texts.get("chat.stop"));
         stop.setId("chatStop");
+        stop.setAccessibleText(Texts.get("chat.stop.a11y"));
         stop.setOnAction(e -> vm.cancel());
         stop.visibleProperty().bind(vm.busyProperty());
         stop.managedProperty().bind(stop.visibleProperty());

@@ -28,6 +28,7 @@ public final class ExportView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button("✕");
         close.setId("exportClose");
+        close.setAccessibleText(Texts.get("export.close.a11y"));
         close.getStyleClass().add("flat");
         close.setOnAction(e -> vm.hide());
         HBox top = new HBox(header, spacer, close);
@@ -41,6 +42,7 @@ public final class ExportView extends VBox {
         for (String a : ExportViewModel.ASPECTS) {
             ToggleButton b = new ToggleButton(a.equals("auto") ? Texts.get("export.aspect.auto") : a);
             b.setUserData(a);
+            b.setAccessibleText(Texts.get("export.aspect") + " " + b.getText());
             b.setTooltip(new Tooltip(switch (a) {
                 case "9:16" -> Texts.get("export.aspect.vertical");
                 case "1:1" -> Texts.get("export.aspect.square");
@@ -60,6 +62,7 @@ public final class ExportView extends VBox {
 
         ChoiceBox<Double> loudness = new ChoiceBox<>();
         loudness.setId("exportLoudness");
+        loudness.setAccessibleText(Texts.get("export.loudness"));
         loudness.getItems().setAll(ExportViewModel.LOUDNESS);
         loudness.valueProperty().bindBidirectional(vm.loudnessProperty());
         loudness.setConverter(new StringConverter<>() {
@@ -80,6 +83,7 @@ public final class ExportView extends VBox {
 
         Button export = new Button(Texts.get("export.start"));
         export.setId("exportStart");
+        export.setAccessibleText(export.getText());
         export.getStyleClass().add("accent");
         export.setMaxWidth(Double.MAX_VALUE);
         export.disableProperty().bind(vm.canExportProperty().not());
@@ -99,12 +103,14 @@ public final class ExportView extends VBox {
 
         Button cancel = new Button(Texts.get("common.cancel"));
         cancel.setId("exportCancel");
+        cancel.setAccessibleText(Texts.get("export.cancel.a11y"));
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
 
         Button reveal = new Button(Texts.get("export.reveal"));
         reveal.setId("exportReveal");
+        reveal.setAccessibleText(reveal.getText());
         reveal.setOnAction(e -> vm.reveal());
         reveal.visibleProperty().bind(vm.resultProperty().isNotNull());
         reveal.managedProperty().bind(reveal.visibleProperty());

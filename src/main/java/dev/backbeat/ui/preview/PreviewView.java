@@ -70,6 +70,7 @@ public final class PreviewView extends VBox {
     private static VBox transport(PreviewViewModel vm) {
         Button play = new Button();
         play.setId("playButton");
+        play.setAccessibleText(Texts.get("preview.play.a11y"));
         play.getStyleClass().add("play-button");
         play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty()).then(Texts.get("preview.pause")).otherwise(Texts.get("preview.play")));
         play.disableProperty().bind(vm.loadedProperty().not());
@@ -79,6 +80,7 @@ public final class PreviewView extends VBox {
 
         Slider position = new Slider(0, 1, 0);
         position.setId("positionSlider");
+        position.setAccessibleText(Texts.get("preview.position.a11y"));
         position.getStyleClass().add("position-slider");
         position.maxProperty().bind(vm.durationProperty());
         position.disableProperty().bind(vm.loadedProperty().not());
@@ -100,8 +102,10 @@ public final class PreviewView extends VBox {
         ToggleGroup layer = new ToggleGroup();
         ToggleButton withClip = new ToggleButton(Texts.get("preview.withClip"));
         withClip.setId("layerMix");
+        withClip.setAccessibleText(withClip.getText());
         ToggleButton musicOnly = new ToggleButton(Texts.get("preview.musicOnly"));
         musicOnly.setId("layerMusic");
+        musicOnly.setAccessibleText(musicOnly.getText());
         for (ToggleButton b : new ToggleButton[] {withClip, musicOnly}) {
             b.setToggleGroup(layer);
             b.setFocusTraversable(false);

@@ -47,6 +47,7 @@ final class InspectorView extends VBox {
     private static VBox titleBox(InspectorViewModel vm) {
         TextField text = new TextField();
         text.setId("titleText");
+        text.setAccessibleText(Texts.get("inspector.titleText"));
         text.setPromptText(Texts.get("inspector.titleText"));
         text.textProperty().bindBidirectional(vm.titleTextProperty());
         text.setOnAction(e -> vm.applyTitle());
@@ -59,9 +60,11 @@ final class InspectorView extends VBox {
         times.addRow(1, start, length);
         Button apply = new Button(Texts.get("inspector.apply"));
         apply.setId("titleApply");
+        apply.setAccessibleText(apply.getText());
         apply.setOnAction(e -> vm.applyTitle());
         Button delete = new Button(Texts.get("inspector.delete"));
         delete.setId("titleDelete");
+        delete.setAccessibleText(delete.getText());
         delete.setOnAction(e -> vm.deleteTitle());
         VBox box = new VBox(6, text, times, new HBox(6, apply, delete));
         box.setId("titleInspector");
@@ -71,6 +74,7 @@ final class InspectorView extends VBox {
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value, InspectorViewModel vm) {
         TextField f = new TextField();
         f.setId(id);
+        f.setAccessibleText(prompt);
         f.setPromptText(prompt);
         f.setPrefColumnCount(5);
         f.textProperty().bindBidirectional(value);
@@ -87,6 +91,7 @@ final class InspectorView extends VBox {
         facts.addRow(2, muted(Texts.get("inspector.key")), bound("musicKey", vm.keyProperty()));
         Slider volume = new Slider(0, 100, 0);
         volume.setId("musicVolume");
+        volume.setAccessibleText(Texts.get("inspector.volume.a11y"));
         volume.setBlockIncrement(5);
         volume.valueProperty().bindBidirectional(vm.volumeProperty());
         volume.valueChangingProperty().addListener((o, was, now) -> {

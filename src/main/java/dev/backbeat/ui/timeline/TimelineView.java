@@ -92,7 +92,7 @@ public final class TimelineView extends VBox {
         b.setId(id);
         b.getStyleClass().add("timeline-tool");
         b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
+        b.setAccessibleText(tip);
         return b;
     }
 

@@ -39,6 +39,7 @@ public final class VariationsView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button("✕");
         close.setId("variationsClose");
+        close.setAccessibleText(Texts.get("variations.close.a11y"));
         close.getStyleClass().add("flat");
         close.setOnAction(e -> vm.close());
         HBox top = new HBox(8, header, spinner, status, spacer, close);
@@ -68,6 +69,7 @@ public final class VariationsView extends VBox {
         boolean heard = c.variation().id().equals(vm.auditioningProperty().get());
         Button listen = new Button(heard ? Texts.get("variations.stop") : Texts.get("variations.listen"));
         listen.getStyleClass().add("variation-listen");
+        listen.setAccessibleText(listen.getText() + " " + c.style());
         listen.setOnAction(e -> vm.listen(c));
         Button use = new Button(Texts.get("variations.use"));
         use.getStyleClass().addAll("accent", "variation-use");

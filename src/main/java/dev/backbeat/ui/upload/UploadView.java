@@ -34,18 +34,21 @@ public final class UploadView extends VBox {
         hint.setWrapText(true);
         StackPane dropZone = new StackPane(hint);
         dropZone.setId("dropZone");
+        dropZone.setAccessibleText(Texts.get("upload.dropZone.a11y"));
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setOnMouseClicked(e -> vm.chooseFiles());
         VBox.setVgrow(dropZone, Priority.ALWAYS);
 
         ListView<ClipItem> list = new ListView<>(vm.clips());
         list.setId("clipList");
+        list.setAccessibleText(Texts.get("upload.clips.a11y"));
         list.getStyleClass().add("clip-list");
         list.setCellFactory(v -> new ClipCell());
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Button add = new Button(Texts.get("upload.add"));
         add.setId("addClips");
+        add.setAccessibleText(Texts.get("upload.add.a11y"));
         add.setMaxWidth(Double.MAX_VALUE);
         add.setOnAction(e -> vm.chooseFiles());
 
@@ -130,6 +133,7 @@ public final class UploadView extends VBox {
                 return;
             }
             name.setText(item.name());
+            cancel.setAccessibleText(Texts.get("upload.cancel.a11y", item.name()));
             status.textProperty().bind(item.statusProperty());
             bar.progressProperty().bind(item.progressProperty());
             bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));
