@@ -99,6 +99,11 @@ public final class ChatViewModel {
         messages.add(new ChatMessage(ChatMessage.Role.NOTE, text));
     }
 
+    /** Shows a problem the app ran into outside any chat turn (an error no other handler took). */
+    public void sayProblem(String text) {
+        messages.add(new ChatMessage(ChatMessage.Role.ERROR, text));
+    }
+
     private interface Query {
         String ask() throws Exception;
     }
