@@ -282,42 +282,47 @@ public final class LocalBackend implements Backend {
     @Override
     public synchronized void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
         userWorkStarts();
-        events.accept(new ChatEvent.Progress("Reading the request…", 0.05));
+        // the answer comes in the language the message was written in
+        Replies replies = Replies.forMessage(message);
+        events.accept(new ChatEvent.Progress(replies.text("progress.reading"), 0.05));
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
-            answer(events, "I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO);
+            answer(events, replies.text("notFound", replies.text("whatICanDo")));
             events.accept(new ChatEvent.Done());
             return;
         }
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> asked = brief.apply(parsed.edits(), before == null ? 0 : before.bpm());
+        if (replies.chinese()) {
+            asked = EditPhrases.of(parsed.edits(), replies);
+        }
         if (profile == null) {
-            answer(events, "Noted: " + String.join(", ", asked) + ". Drop a clip and I will score it that way.");
+            answer(events, replies.text("noted", replies.list(asked)));
             events.accept(new ChatEvent.Done());
             return;
         }
         double percent = brief.musicPercent(!profile.speech().isEmpty());
         if (parsed.edits().stream().noneMatch(LocalBackend::changesTheMusic)) {
             // titles, frame, volume and ducking change the timeline and the mix, not the piece
-            events.accept(new ChatEvent.Progress("Mixing…", 0.8));
+            events.accept(new ChatEvent.Progress(replies.text("progress.mixing"), 0.8));
             rebuildDraft();
-            answer(events, ChangeReport.unchangedMusic(asked, before, percent));
+            answer(events, ChangeReport.unchangedMusic(asked, before, percent, replies));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
             return;
         }
         try {
-            events.accept(new ChatEvent.Progress("Composing…", 0.15));
+            events.accept(new ChatEvent.Progress(replies.text("progress.composing"), 0.15));
             ScorePipeline pipeline = pipeline();
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
             music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
-                    cancellation(cancel), () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+                    cancellation(cancel), () -> events.accept(new ChatEvent.Progress(replies.text("progress.rendering"), 0.35)));
             offered.clear();
-            events.accept(new ChatEvent.Progress("Mixing…", 0.9));
+            events.accept(new ChatEvent.Progress(replies.text("progress.mixing"), 0.9));
             rebuildDraft();
-            answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent));
+            answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent, replies));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
         } catch (BackendException e) {
