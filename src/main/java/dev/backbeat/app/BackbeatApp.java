@@ -53,9 +53,12 @@ public class BackbeatApp extends Application {
 
     /** The window's scene with its stylesheet; tests build the same one. */
     public static Scene scene(MainViewModel vm) {
+        // chosen before the views are built: the timeline paints with the same family
+        java.util.Optional<String> font = dev.backbeat.ui.UiFont.stylesheetFor(Texts.locale());
         Scene scene = new Scene(new MainView(vm), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainView.class.getResource("backbeat.css"), "stylesheet missing").toExternalForm());
+        font.ifPresent(scene.getStylesheets()::add);
         return scene;
     }
 

@@ -131,6 +131,13 @@ class UiTextsTest {
         assertEquals("a b", Texts.fill("{0} {1}", "a", "b"));
     }
 
+    @Test
+    void aChineseWindowPicksTheFirstKnownCjkFamily() {
+        assertEquals(java.util.Optional.of("Noto Sans CJK SC"),
+                UiFont.cjkAmong(List.of("DejaVu Sans", "WenQuanYi Zen Hei", "Noto Sans CJK SC")));
+        assertEquals(java.util.Optional.empty(), UiFont.cjkAmong(List.of("DejaVu Sans", "Liberation Serif")));
+    }
+
     private static Set<String> placeholders(String text) {
         Set<String> out = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(text);

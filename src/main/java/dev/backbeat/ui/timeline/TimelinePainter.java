@@ -21,8 +21,14 @@ final class TimelinePainter {
                    Color energy, Color caught, Color missed, Color speech, Color title, Color selected, Color playhead) {
     }
 
-    private static final Font SMALL = Font.font(10);
-    private static final Font LABEL = Font.font(11.5);
+    // the family is the window's (a CJK one in a Chinese window), so it is looked up when painting
+    private static Font small() {
+        return Font.font(dev.backbeat.ui.UiFont.family(), 10);
+    }
+
+    private static Font label() {
+        return Font.font(dev.backbeat.ui.UiFont.family(), 11.5);
+    }
 
     private final GraphicsContext g;
     private final Palette p;
@@ -74,7 +80,7 @@ final class TimelinePainter {
 
     private void ruler() {
         double h = height(TimelineLayout.Lane.RULER);
-        g.setFont(SMALL);
+        g.setFont(small());
         g.setLineWidth(1);
         for (RulerTicks.Tick t : RulerTicks.ticks(s)) {
             double x = Math.round(s.x(t.sec())) + 0.5;
@@ -166,7 +172,7 @@ final class TimelinePainter {
         // bar lines over the waveform, so the grid reads against the sound
         grid(m.bars(), y, h, 0.35, 3);
         energy(m.energy(), y, h);
-        g.setFont(SMALL);
+        g.setFont(small());
         for (MusicMap.SectionMark sec : sections) {
             double x = s.x(sec.startSec());
             if (x < width && s.x(sec.endSec()) > 0) {
@@ -275,7 +281,7 @@ final class TimelinePainter {
             g.beginPath();
             g.rect(sp.x() + 4, y, Math.max(0, sp.width() - 8), h);
             g.clip();
-            g.setFont(LABEL);
+            g.setFont(label());
             g.setFill(Color.WHITE);
             g.fillText("\u201C" + t.text() + "\u201D", sp.x() + 7, y + 8);
             g.restore();
@@ -301,7 +307,7 @@ final class TimelinePainter {
     }
 
     private void label(String text, double x, double y, Color col) {
-        g.setFont(LABEL);
+        g.setFont(label());
         g.setFill(Color.color(0, 0, 0, 0.45));
         double w = Math.min(width - x, text.length() * 6.6 + 8);
         g.fillRoundRect(x - 2, y - 1, w, 16, 4, 4);
@@ -310,7 +316,7 @@ final class TimelinePainter {
     }
 
     private void hint(String text, double y, double h) {
-        g.setFont(LABEL);
+        g.setFont(label());
         g.setFill(p.muted());
         g.fillText(text, 8, y + h / 2 - 7);
     }
