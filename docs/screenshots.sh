@@ -85,6 +85,7 @@ pause 12; shot screenshot-variations.png
 restart() {
   kill "$APP" 2>/dev/null || true
   wait "$APP" 2>/dev/null || true
+  for _ in $(seq 20); do xdotool search --name "Backbeat" >/dev/null 2>&1 || break; sleep 0.5; done   # the old window is gone
   mkdir -p "$WORK/config-$2"
   printf '%s\n' "$1" > "$WORK/config-$2/settings.json"
   BACKBEAT_CONFIG_DIR="$WORK/config-$2" XDG_STATE_HOME="$WORK/state" java -jar "$JAR" "$CLIP" >"$WORK/app-$2.log" 2>&1 & APP=$!

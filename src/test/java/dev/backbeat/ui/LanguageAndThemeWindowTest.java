@@ -56,6 +56,7 @@ class LanguageAndThemeWindowTest {
     void theWindowSpeaksChineseInTheLightTheme(FxRobot robot) {
         assertEquals("导出 ▸", robot.lookup("#exportButton").queryAs(Button.class).getText());
         assertEquals("发送", robot.lookup("#chatSend").queryAs(Button.class).getText());
+        assertTrue(vm.chat().suggestions().contains("更激昂"), vm.chat().suggestions().toString());
         assertTrue(stage.getScene().getRoot().getStyleClass().contains(ThemeChoice.LIGHT_CLASS));
         // a Chinese window draws in an installed CJK family where there is one (JavaFX's System font shows boxes)
         boolean cjkInstalled = UiFont.cjkAmong(javafx.scene.text.Font.getFamilies()).isPresent();

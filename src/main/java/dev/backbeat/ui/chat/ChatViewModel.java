@@ -23,7 +23,8 @@ import java.util.List;
  * directly; the rest is a chat turn) and shows the reply as it streams in.
  */
 public final class ChatViewModel {
-    private static final List<String> SUGGESTIONS = List.of(
+    // per view model, not static: the texts are in the language chosen when the window is built
+    private final List<String> suggestions = List.of(
             Texts.get("chat.try.1"), Texts.get("chat.try.2"), Texts.get("chat.try.3"), Texts.get("chat.try.4"), Texts.get("chat.try.5"));
 
     private final ProjectModel project;
@@ -52,7 +53,7 @@ public final class ChatViewModel {
     }
 
     public List<String> suggestions() {
-        return SUGGESTIONS;
+        return suggestions;
     }
 
     /** What the user is typing: the one writable property. */

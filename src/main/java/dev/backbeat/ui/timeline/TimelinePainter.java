@@ -308,7 +308,9 @@ final class TimelinePainter {
 
     private void label(String text, double x, double y, Color col) {
         g.setFont(label());
-        g.setFill(Color.color(0, 0, 0, 0.45));
+        // the chip behind a label is the lane's own colour, so it reads in the light theme as in the dark
+        Color lane = p.lane();
+        g.setFill(Color.color(lane.getRed(), lane.getGreen(), lane.getBlue(), 0.7));
         double w = Math.min(width - x, text.length() * 6.6 + 8);
         g.fillRoundRect(x - 2, y - 1, w, 16, 4, 4);
         g.setFill(col);

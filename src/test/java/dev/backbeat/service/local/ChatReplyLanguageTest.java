@@ -49,7 +49,7 @@ class ChatReplyLanguageTest {
         assertEquals(List.of("音乐音量 35%"), chinese("音量调到35%"));
         List<String> drums = chinese("不要鼓，加弦乐");
         assertTrue(drums.toString().contains("不要鼓") && drums.toString().contains("加入弦乐"), drums.toString());
-        for (String phrase : List.of("中间平静一些", "改成竖屏", "换成钢琴", "再来一个变奏")) {
+        for (String phrase : List.of("更激昂", "中间平静一些", "不要鼓", "加标题“我的旅行”3秒", "改成竖屏", "换成钢琴", "再来一个变奏")) {
             String said = String.join("，", chinese(phrase));
             assertFalse(said.isBlank(), phrase);
             assertFalse(said.matches(".*[A-Za-z]{3,}.*"), phrase + " answered with English words: " + said);
