@@ -35,7 +35,8 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Video files.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = {"Video files, or photos (JPG, PNG, GIF, WebP).",
+            "Photos, alone or with clips, make one video in the order given."})
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -60,8 +61,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--aspect", paramLabel = "A", description = "16:9, 9:16 or 1:1 (default: the clip's own).")
     String aspect;
 
-    @Option(names = "--fit", paramLabel = "pad|crop", description = "A picture of another shape: pad (black bars, the default) or crop (fill the frame).")
+    @Option(names = "--fit", paramLabel = "blur|pad|crop", description = {"A picture of another shape: pad (black bars, the default for videos),",
+            "blur (photos over a blurred copy of themselves, their default) or crop (fill the frame)."})
     String fit;
+
+    @Option(names = "--photo-seconds", paramLabel = "S", description = "About how long each photo stays (default 2.5-3.5 s by mood); changes land on the beat.")
+    Double photoSeconds;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "A title shown for the first 3 s.")
     String title;
@@ -90,7 +95,8 @@ final class ScoreCommand implements Callable<Integer> {
             err.println("Choose a loudness target of -14, -16 or -23 LUFS.");
             return 2;
         }
-        if (inputs.size() > 1 && Files.exists(output) && !Files.isDirectory(output)) {
+        boolean oneVideo = inputs.stream().anyMatch(dev.backbeat.service.MediaRules::isImage);
+        if (!oneVideo && inputs.size() > 1 && Files.exists(output) && !Files.isDirectory(output)) {
             err.println("With several inputs, -o must name a folder.");
             return 2;
         }
@@ -101,17 +107,25 @@ final class ScoreCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
+        // photos given together make one slideshow (with any clips among them, in the order given)
+        List<List<Path>> jobs = new ArrayList<>();
+        if (oneVideo) {
+            jobs.add(inputs);
+        } else {
+            inputs.forEach(i -> jobs.add(List.of(i)));
+        }
         JsonArray results = new JsonArray();
         TerminalProgress bar = TerminalProgress.on(err, json);
         int code = 0;
-        for (Path input : inputs) {
-            Path target = inputs.size() == 1 && !Files.isDirectory(output) ? output
+        for (List<Path> files : jobs) {
+            Path input = files.get(0);
+            Path target = jobs.size() == 1 && !Files.isDirectory(output) ? output
                     : output.resolve(stem(input) + "-scored.mp4");
             JsonObject r = new JsonObject();
             r.addProperty("input", input.toString());
             LocalBackend backend = null;
             try {
-                if (inputs.size() > 1 || Files.isDirectory(output)) {
+                if (jobs.size() > 1 || Files.isDirectory(output)) {
                     Files.createDirectories(output);
                 }
                 LocalBackend job = new LocalBackend(new FfmpegSource(null));
@@ -119,9 +133,10 @@ final class ScoreCommand implements Callable<Integer> {
                 job.setSeed(seed);
                 List<String> asked = backend.apply(edits);
                 if (!json) {
-                    out.println("Scoring " + input + (asked.isEmpty() ? "" : " (" + String.join(", ", asked) + ")"));
+                    out.println("Scoring " + (files.size() == 1 ? input : files.size() + " files from " + input)
+                            + (asked.isEmpty() ? "" : " (" + String.join(", ", asked) + ")"));
                 }
-                backend.upload(List.of(input), bar, CancelToken.none());
+                backend.upload(files, bar, CancelToken.none());
                 bar.done();
                 backend.plan().ifPresent(p -> {
                     if (!json) {
@@ -139,7 +154,7 @@ final class ScoreCommand implements Callable<Integer> {
                 r.add("applied", new com.google.gson.Gson().toJsonTree(backend.applied()));
                 r.add("said", new com.google.gson.Gson().toJsonTree(asked));
                 r.addProperty("musicPercent", backend.musicPercent());
-                Path stemDir = stems == null ? null : inputs.size() == 1 ? stems : stems.resolve(stem(input));
+                Path stemDir = stems == null ? null : jobs.size() == 1 ? stems : stems.resolve(stem(input));
                 ExportResult done = backend.exportTo(new ExportRequest(target, aspect, lufs), stemDir,
                         p -> bar.progress(p.stage(), p.fraction()), CancelToken.none());
                 bar.done();
@@ -207,10 +222,16 @@ final class ScoreCommand implements Callable<Integer> {
             e.add(new MusicEdit.Aspect(aspect));
         }
         if (fit != null) {
-            if (!fit.equals("pad") && !fit.equals("crop")) {
-                throw new IllegalArgumentException("Choose --fit pad or --fit crop.");
+            if (!fit.equals("pad") && !fit.equals("crop") && !fit.equals("blur")) {
+                throw new IllegalArgumentException("Choose --fit blur, --fit pad or --fit crop.");
             }
             e.add(new MusicEdit.Fit(fit));
+        }
+        if (photoSeconds != null) {
+            if (!(photoSeconds >= 0.3 && photoSeconds <= 30)) {
+                throw new IllegalArgumentException("Choose --photo-seconds from 0.3 to 30.");
+            }
+            e.add(new MusicEdit.Photos(photoSeconds, 1, null, null));
         }
         if (title != null && !title.isBlank()) {
             e.add(new MusicEdit.Title(title, 0, 3));

@@ -11,8 +11,13 @@ import java.util.Optional;
 public final class MediaRules {
     public static final long MAX_BYTES = 500L * 1024 * 1024;
     public static final List<String> VIDEO_EXTENSIONS = List.of("mp4", "mov", "avi", "webm", "mkv");
+    /** Photos: each becomes a still on the video track, held for a time the music decides. */
+    public static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "gif", "webp");
+    /** What the local engine takes today: videos and photos. */
+    public static final List<String> VIDEO_AND_IMAGE_EXTENSIONS = List.of(
+            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp");
     public static final List<String> ALL_EXTENSIONS = List.of(
-            "mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
 
     private MediaRules() {
     }
@@ -25,6 +30,21 @@ public final class MediaRules {
 
     public static boolean looksLikeVideo(Path file) {
         return VIDEO_EXTENSIONS.contains(extension(file));
+    }
+
+    /** True when the name says photo (jpg, jpeg, png, gif, webp). */
+    public static boolean looksLikeImage(Path file) {
+        return IMAGE_EXTENSIONS.contains(extension(file));
+    }
+
+    /**
+     * Whether the file is a picture by what it holds, not by its name: a PNG renamed {@code .mp4}
+     * is a picture; a video renamed {@code .jpg} is not.
+     */
+    public static boolean isImage(Path file) {
+        FileSniffer.Sniffed s = FileSniffer.sniff(file);
+        return s.kind() == FileSniffer.Kind.IMAGE
+                || s.kind() == FileSniffer.Kind.UNKNOWN && s.format().isEmpty() && looksLikeImage(file);
     }
 
     /** The problem with this file in the user's words, or empty when it may be uploaded. */

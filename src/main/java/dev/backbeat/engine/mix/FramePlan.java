@@ -22,7 +22,7 @@ public record FramePlan(int width, int height, boolean copy, String reason) {
     }
 
     /** The output frame for an aspect: {width, height}. */
-    static int[] size(String aspect) {
+    public static int[] size(String aspect) {
         return switch (aspect) {
             case "9:16" -> new int[] {1080, 1920};
             case "1:1" -> new int[] {1080, 1080};

@@ -14,7 +14,7 @@ import java.util.Set;
 /** What the service accepts, checked before a byte is sent: nobody should wait for a 500 MB upload to be refused. */
 final class UploadRules {
     static final long MAX_BYTES = 500L * 1024 * 1024;
-    static final Set<String> EXTENSIONS = Set.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp",
+    static final Set<String> EXTENSIONS = Set.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp",
             "mp3", "wav", "m4a", "aac");
 
     private UploadRules() {

@@ -19,11 +19,24 @@ import java.util.Set;
  * @param musicPercent the music's level in percent, where the user set or moved it (else null)
  * @param ducking      whether the music dips under speech
  * @param original     what happens to the clip's own sound: keep, lower or replace
+ * @param photos       the photos' pace and motion as facts ("photo-seconds=2", "photos=every beat", "zoom=off")
  */
 public record AppliedBrief(String style, String mood, Double bpm, Set<String> wanted, Set<String> unwanted,
                            List<Change> changes, List<Moment> moments, List<Title> titles, String aspect, String fit,
                            Double musicPercent, double volumeDeltaDb, boolean ducking, String original, String key,
-                           long seed) {
+                           long seed, List<String> photos) {
+
+    /** The brief without photo settings. */
+    public AppliedBrief(String style, String mood, Double bpm, Set<String> wanted, Set<String> unwanted,
+                        List<Change> changes, List<Moment> moments, List<Title> titles, String aspect, String fit,
+                        Double musicPercent, double volumeDeltaDb, boolean ducking, String original, String key, long seed) {
+        this(style, mood, bpm, wanted, unwanted, changes, moments, titles, aspect, fit, musicPercent, volumeDeltaDb, ducking,
+                original, key, seed, List.of());
+    }
+
+    public AppliedBrief {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
 
     public record Change(String kind, String span, double fromSec, double toSec) {
     }
@@ -56,6 +69,7 @@ public record AppliedBrief(String style, String mood, Double bpm, Set<String> wa
         if (!original.equals("keep")) f.add("original=" + original);
         if (key != null) f.add("key=" + key);
         if (seed != 1) f.add("variation");
+        f.addAll(photos);
         return f;
     }
 

@@ -51,6 +51,8 @@ final class EditPhrases {
             return r.text(a.aspect().equals("9:16") ? "edit.vertical" : a.aspect().equals("1:1") ? "edit.square" : "edit.landscape");
         } else if (e instanceof MusicEdit.Fit f) {
             return r.text(f.fit().equals("crop") ? "edit.crop" : "edit.pad");
+        } else if (e instanceof MusicEdit.Photos p) {
+            return photos(p, r);
         } else if (e instanceof MusicEdit.Ducking d) {
             return r.text(d.on() ? "edit.ducking" : "edit.noDucking");
         } else if (e instanceof MusicEdit.Variation) {
@@ -77,6 +79,26 @@ final class EditPhrases {
             added.forEach(a -> words.add(r.text("edit.add", a)));
         }
         i.remove().forEach(p -> words.add(r.text("edit.no", r.word("part", p))));
+        return r.list(words);
+    }
+
+    /** As {@link PhotoPace#apply} says it (the seconds as the user gave them, within its limits). */
+    private static String photos(MusicEdit.Photos p, Replies r) {
+        List<String> words = new ArrayList<>();
+        if (p.seconds() != null) {
+            double s = Math.max(0.3, Math.min(30, p.seconds()));
+            words.add(r.text("edit.photoSeconds", Math.abs(s - Math.rint(s)) < 1e-6 ? Long.toString(Math.round(s))
+                    : String.format(Locale.ROOT, "%.1f", s)));
+        }
+        if (p.factor() != 1) {
+            words.add(r.text(p.factor() > 1 ? "edit.photosLonger" : "edit.photosSooner"));
+        }
+        if (Boolean.TRUE.equals(p.everyBeat())) {
+            words.add(r.text("edit.photoEveryBeat"));
+        }
+        if (p.zoom() != null) {
+            words.add(r.text(p.zoom() ? "edit.photoZoom" : "edit.photoNoZoom"));
+        }
         return r.list(words);
     }
 

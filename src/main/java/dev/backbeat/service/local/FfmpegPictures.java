@@ -48,11 +48,21 @@ final class FfmpegPictures implements PreviewPictures {
             try {
                 while (clip < clips.size() && !cancel.isCancelled()) {
                     PreviewClip c = clips.get(clip);
+                    // a photo has one picture, at its start: it is shown from where the playback is
+                    boolean photo = dev.backbeat.service.MediaRules.isImage(c.path());
                     if (reader == null && within < c.durationSec()) {
-                        reader = new FrameReader(ffmpeg.runner().ffmpeg(), c.path(), within, c.fps(),
+                        reader = new FrameReader(ffmpeg.runner().ffmpeg(), c.path(), photo ? 0 : within, c.fps(),
                                 FrameReader.fit(c.width(), c.height(), maxW, maxH), cancel);
                     }
                     FrameReader.Frame f = reader == null ? null : reader.next();
+                    if (photo && f != null) {
+                        Picture held = new Picture(c.startSec() + within, f.width(), f.height(), f.rgb());
+                        reader.close();
+                        reader = null;
+                        clip++;
+                        within = 0;
+                        return held;
+                    }
                     // frames past the clip's length (a longer picture than sound) belong to no one
                     if (f != null && f.timeSec() < c.durationSec()) {
                         return new Picture(c.startSec() + f.timeSec(), f.width(), f.height(), f.rgb());

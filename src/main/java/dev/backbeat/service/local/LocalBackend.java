@@ -57,6 +57,8 @@ public final class LocalBackend implements Backend {
     private final RunnerSource ffmpeg;
     private final RequestParser parser = new RequestParser();
     private final SessionBrief brief = new SessionBrief();
+    /** The photos among the clips (issue 15): their holds are set by the music, their video drawn at export. */
+    private final PhotoTrack photos = new PhotoTrack(brief.photos());
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
     private final List<java.util.concurrent.CompletableFuture<String>> thumbnails = new ArrayList<>();
@@ -141,6 +143,16 @@ public final class LocalBackend implements Backend {
         }
         List<MediaInfo> added = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
+            // photos dropped together are read together and composed for once
+            int j = i;
+            while (j < files.size() && Files.isRegularFile(files.get(j)) && MediaRules.isImage(files.get(j))) {
+                j++;
+            }
+            if (j > i) {
+                added.addAll(addPhotos(files.subList(i, j), progress, cancel, i, files.size()));
+                i = j - 1;
+                continue;
+            }
             added.add(add(files.get(i), progress, cancel, i, files.size()));
         }
         return added;
@@ -149,9 +161,12 @@ public final class LocalBackend implements Backend {
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
     private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count)
             throws BackendException {
-        Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
+        Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
         if (problem.isPresent()) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
+        }
+        if (MediaRules.isImage(file)) {
+            return addPhotos(List.of(file), progress, cancel, index, count).get(0); // photos: see PhotoTrack
         }
         Cancellation c = cancellation(cancel);
         ScorePipeline pipeline = pipeline();
@@ -191,12 +206,99 @@ public final class LocalBackend implements Backend {
             thumbnails.add(thumb);
             profile = joined;
             music = piece;
+            retimePhotos();
             offered.clear();
             rebuildDraft();
             progress.progress("Ready", base + span);
             return mediaInfo(info);
         } catch (MediaException e) {
             throw map(e);
+        }
+    }
+
+    /** Photos join the track held for their nominal time; the music is composed again and the holds put on its beats. */
+    private List<MediaInfo> addPhotos(List<Path> files, ProgressListener progress, CancelToken cancel, int index, int count)
+            throws BackendException {
+        double base = index / (double) count;
+        double span = files.size() / (double) count;
+        try {
+            double lastBpm = music == null ? 0 : music.composition().plan().bpm();
+            List<ClipInfo> nextClips = new ArrayList<>(clips);
+            List<VideoProfile> all = new ArrayList<>(profiles);
+            List<Path> newThumbs = new ArrayList<>();
+            for (int k = 0; k < files.size(); k++) {
+                Path file = files.get(k);
+                Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
+                if (problem.isPresent()) {
+                    throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
+                }
+                cancel.throwIfCancelled();
+                progress.progress("Reading the photos…", base + span * 0.3 * k / files.size());
+                Path thumb = tempFile("thumb", ".png");
+                if (thumb == null) {
+                    throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write into the temporary folder.");
+                }
+                try {
+                    nextClips.add(photos.add(file, runner(), brief.brief(1, lastBpm).mood(), thumb, cancellation(cancel)));
+                } catch (MediaException e) {
+                    deleteQuietly(thumb);
+                    newThumbs.forEach(LocalBackend::deleteQuietly);
+                    throw e;
+                }
+                newThumbs.add(thumb);
+                ClipInfo info = nextClips.get(nextClips.size() - 1);
+                all.add(photos.profile(info));
+            }
+            nextClips = photos.atLeast(nextClips, 2.0);
+            for (int k = 0; k < nextClips.size(); k++) {
+                if (PhotoTrack.isPhoto(nextClips.get(k))) {
+                    all.set(k, photos.profile(nextClips.get(k)));
+                }
+            }
+            VideoProfile joined = ProfileJoiner.join(all);
+            progress.progress("Composing music…", base + span * 0.4);
+            ScorePipeline.Music piece = compose(pipeline(), joined, brief.brief(joined.durationSec(), lastBpm),
+                    cancellation(cancel));
+            int first = clips.size();
+            clips.clear();
+            clips.addAll(nextClips);
+            profiles.clear();
+            profiles.addAll(all);
+            newThumbs.forEach(t -> thumbnails.add(java.util.concurrent.CompletableFuture.completedFuture(t.toString())));
+            profile = joined;
+            music = piece;
+            retimePhotos();
+            offered.clear();
+            rebuildDraft();
+            progress.progress("Ready", base + span);
+            return clips.subList(first, clips.size()).stream().map(this::mediaInfo).toList();
+        } catch (MediaException e) {
+            throw map(e);
+        }
+    }
+
+    /** Every photo back at its nominal hold and the profile joined again, before the music is composed for a new pace. */
+    private void photosAtNominal(double lastBpm) {
+        if (!photos.any(clips)) {
+            return;
+        }
+        List<ClipInfo> n = photos.nominal(clips, brief.brief(1, lastBpm).mood(), lastBpm);
+        clips.clear();
+        clips.addAll(n);
+        for (int i = 0; i < clips.size(); i++) {
+            if (PhotoTrack.isPhoto(clips.get(i))) {
+                profiles.set(i, photos.profile(clips.get(i)));
+            }
+        }
+        profile = ProfileJoiner.join(profiles);
+    }
+
+    /** The photos' changes put on the current piece's beats. */
+    private void retimePhotos() {
+        if (music != null && photos.any(clips)) {
+            List<ClipInfo> t = photos.retime(clips, music.composition().plan());
+            clips.clear();
+            clips.addAll(t);
         }
     }
 
@@ -220,7 +322,8 @@ public final class LocalBackend implements Backend {
         int i = clips.indexOf(info);
         String thumb = i >= 0 && i < thumbnails.size() ? thumbnails.get(i).join() : "";
         String mood = i >= 0 && i < profiles.size() && profiles.get(i).mood() != null ? profiles.get(i).mood().explanation() : "";
-        return new MediaInfo(info.path().getFileName().toString(), info.path().toString(), "video",
+        return new MediaInfo(info.path().getFileName().toString(), info.path().toString(),
+                PhotoTrack.isPhoto(info) ? "image" : "video",
                 Math.round(info.durationSec() * 1000), info.displayWidth(), info.displayHeight(), info.fps(), info.hasAudio(),
                 thumb, mood);
     }
@@ -292,9 +395,10 @@ public final class LocalBackend implements Backend {
             return;
         }
         MusicPlan before = music == null ? null : music.composition().plan();
-        List<String> asked = brief.apply(parsed.edits(), before == null ? 0 : before.bpm());
+        List<MusicEdit> edits = PhotoTrack.withPhotoPace(parsed.edits(), photos.any(clips));
+        List<String> asked = brief.apply(edits, before == null ? 0 : before.bpm());
         if (replies.chinese()) {
-            asked = EditPhrases.of(parsed.edits(), replies);
+            asked = EditPhrases.of(edits, replies);
         }
         if (profile == null) {
             answer(events, replies.text("noted", replies.list(asked)));
@@ -302,7 +406,7 @@ public final class LocalBackend implements Backend {
             return;
         }
         double percent = brief.musicPercent(!profile.speech().isEmpty());
-        if (parsed.edits().stream().noneMatch(LocalBackend::changesTheMusic)) {
+        if (edits.stream().noneMatch(LocalBackend::changesTheMusic)) {
             // titles, frame, volume and ducking change the timeline and the mix, not the piece
             events.accept(new ChatEvent.Progress(replies.text("progress.mixing"), 0.8));
             rebuildDraft();
@@ -317,8 +421,12 @@ public final class LocalBackend implements Backend {
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
+            if (edits.stream().anyMatch(e -> e instanceof MusicEdit.Photos)) {
+                photosAtNominal(before == null ? 0 : before.bpm());
+            }
             music = compose(pipeline, profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
                     cancellation(cancel), () -> events.accept(new ChatEvent.Progress(replies.text("progress.rendering"), 0.35)));
+            retimePhotos();
             offered.clear();
             events.accept(new ChatEvent.Progress(replies.text("progress.mixing"), 0.9));
             rebuildDraft();
@@ -342,7 +450,8 @@ public final class LocalBackend implements Backend {
     static boolean changesTheMusic(MusicEdit e) {
         return e instanceof MusicEdit.Mood || e instanceof MusicEdit.Style || e instanceof MusicEdit.Tempo
                 || e instanceof MusicEdit.Instruments || e instanceof MusicEdit.Intensity
-                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key || e instanceof MusicEdit.Revert;
+                || e instanceof MusicEdit.Variation || e instanceof MusicEdit.Key || e instanceof MusicEdit.Revert
+                || e instanceof MusicEdit.Photos;
     }
 
     private void rebuildDraft() {
@@ -432,8 +541,10 @@ public final class LocalBackend implements Backend {
         MusicPlan before = music == null ? null : music.composition().plan();
         List<String> said = brief.apply(edits, before == null ? 0 : before.bpm());
         if (profile != null) {
+            photosAtNominal(before == null ? 0 : before.bpm());
             music = compose(pipeline(), profile, brief.brief(profile.durationSec(), before == null ? 0 : before.bpm()),
                     Cancellation.none());
+            retimePhotos();
             offered.clear();
             rebuildDraft();
         }
@@ -516,6 +627,7 @@ public final class LocalBackend implements Backend {
         brief.setStyle(o.music().composition().plan().style());
         brief.setSeed(o.brief().seed());
         music = o.music();
+        retimePhotos();
         offered.clear();
         rebuildDraft();
         return state();
@@ -556,9 +668,19 @@ public final class LocalBackend implements Backend {
                 String aspect = request.aspect() == null || request.aspect().isBlank() || request.aspect().equals("auto")
                         ? brief.aspect() : request.aspect();
                 VideoExporter.Options options = new VideoExporter.Options(aspect, brief.fit(), brief.titles(), "veryfast", 20);
-                VideoExporter.Result done = pipeline.export(clips, mixed, request.target(), options, (f, speed) -> {
+                List<ClipInfo> shown = clips;
+                if (photos.any(clips)) {
+                    // each run of photos drawn into a video at the export's frame first (a fifth of the progress)
+                    photos.checkTarget(clips, request.target());
+                    int[] frame = FramePlan.size(FramePlan.resolveAspect(aspect, clips.get(0)));
+                    shown = photos.forExport(clips, runner(), frame[0], frame[1], brief.fit() == FramePlan.Fit.CROP
+                            ? dev.backbeat.engine.photo.StillFit.CROP : dev.backbeat.engine.photo.StillFit.BLUR, work,
+                            (f, speed) -> progress.accept(new ExportProgress("Drawing the photos", 0.1 + 0.2 * f, -1)), c);
+                }
+                boolean drawn = shown != clips;
+                VideoExporter.Result done = pipeline.export(shown, mixed, request.target(), options, (f, speed) -> {
                     double elapsed = (System.nanoTime() - started) / 1e9;
-                    double total = 0.1 + 0.9 * f;
+                    double total = drawn ? 0.3 + 0.7 * f : 0.1 + 0.9 * f;
                     long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
                     progress.accept(new ExportProgress("Writing the video", total, eta));
                 }, c);

@@ -74,4 +74,11 @@ public sealed interface MusicEdit {
     /** What to do with the clip's own sound: keep, lower, or replace (mute). */
     record OriginalSound(String mode, OptionalDouble percent) implements MusicEdit {
     }
+
+    /**
+     * How the photos are paced and moved: seconds per photo, a factor on the hold (slower 1.3),
+     * a new photo on every beat, the pan and zoom on or off; null where not asked.
+     */
+    record Photos(Double seconds, double factor, Boolean everyBeat, Boolean zoom) implements MusicEdit {
+    }
 }

@@ -114,6 +114,7 @@ public final class RequestParser {
         if (variation) {
             edits.add(new MusicEdit.Variation());
         }
+        c = PhotoRequests.find(c, edits);
         RelativeRequests.unsupported(c, edits);
         aspect(c, edits);
         fit(c, edits);
@@ -148,7 +149,9 @@ public final class RequestParser {
     }
 
     private static void fit(String c, List<MusicEdit> edits) {
-        if (c.matches(".*\\b(?:crop(?:ped)?|fill the (?:frame|screen)|zoom to fill|no (?:black )?bars)\\b.*|.*(?:裁剪|填满|铺满).*")) {
+        if (c.matches(".*\\b(?:blur(?:red)? (?:background|fill|edges|sides)|blur the (?:edges|sides|background))\\b.*|.*模糊(?:背景|填充).*")) {
+            edits.add(new MusicEdit.Fit("blur"));
+        } else if (c.matches(".*\\b(?:crop(?:ped)?|fill the (?:frame|screen)|zoom to fill|no (?:black )?bars)\\b.*|.*(?:裁剪|填满|铺满).*")) {
             edits.add(new MusicEdit.Fit("crop"));
         } else if (c.matches(".*\\b(?:pad(?:ded|ding)?|letterbox(?:ed)?|black bars|keep the whole (?:picture|frame))\\b.*|.*(?:黑边|留边).*")) {
             edits.add(new MusicEdit.Fit("pad"));

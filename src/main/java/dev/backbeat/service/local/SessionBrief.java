@@ -36,6 +36,8 @@ final class SessionBrief {
     private final List<TitleCard.Title> titles = new ArrayList<>();
     private String aspect = "auto";
     private FramePlan.Fit fit = FramePlan.Fit.PAD;
+    /** The photos' pace and motion, as the chat or the options set them (see {@link PhotoPace}). */
+    private final PhotoPace photos = new PhotoPace();
 
     /** What decides the piece, kept so "back to the first version" and "undo" can return to it. */
     private record MusicState(Style style, List<String> moods, Double bpm, double pendingTempoFactor, Set<String> wanted,
@@ -129,7 +131,10 @@ final class SessionBrief {
                 said.add(a.aspect().equals("9:16") ? "vertical 9:16" : a.aspect().equals("1:1") ? "square 1:1" : "landscape 16:9");
             } else if (e instanceof MusicEdit.Fit f) {
                 fit = f.fit().equals("crop") ? FramePlan.Fit.CROP : FramePlan.Fit.PAD;
-                said.add(fit == FramePlan.Fit.CROP ? "cropped to fill the frame" : "padded to keep the whole picture");
+                said.add(fit == FramePlan.Fit.CROP ? "cropped to fill the frame" : f.fit().equals("blur")
+                        ? "photos fitted over a blurred copy of themselves" : "padded to keep the whole picture");
+            } else if (e instanceof MusicEdit.Photos p) {
+                said.add(photos.apply(p));
             } else if (e instanceof MusicEdit.Ducking d) {
                 ducking = d.on();
                 said.add(d.on() ? "music dips under speech" : "no ducking");
@@ -274,7 +279,7 @@ final class SessionBrief {
                 .map(t -> new AppliedBrief.Title(t.text(), t.startSec(), t.startSec() + t.durationSec())).toList();
         return new AppliedBrief(style == null ? null : style.name(), moods.isEmpty() ? null : moods.get(0), b.bpm(),
                 b.wanted(), b.unwanted(), changes, moments, shown, aspect, fit.name().toLowerCase(Locale.ROOT),
-                volumePercent, volumeDeltaDb, ducking, original.name().toLowerCase(Locale.ROOT), key, seed);
+                volumePercent, volumeDeltaDb, ducking, original.name().toLowerCase(Locale.ROOT), key, seed, photos.facts());
     }
 
     /** Our mood names in the words the composer reads. */
@@ -332,6 +337,10 @@ final class SessionBrief {
 
     String aspect() {
         return aspect;
+    }
+
+    PhotoPace photos() {
+        return photos;
     }
 
     FramePlan.Fit fit() {

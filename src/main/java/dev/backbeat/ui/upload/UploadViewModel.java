@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,12 +54,12 @@ public final class UploadViewModel {
 
     public String dropHint() {
         return Texts.get("upload.dropHint",
-                String.join(" · ", MediaRules.VIDEO_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
+                String.join(" · ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
     }
 
-    /** Whether a drag holding these files should be accepted: at least one looks like a video. */
+    /** Whether a drag holding these files should be accepted: at least one looks like a video or a photo. */
     public boolean accepts(List<Path> files) {
-        return files.stream().anyMatch(MediaRules::looksLikeVideo);
+        return files.stream().anyMatch(f -> MediaRules.looksLikeVideo(f) || MediaRules.looksLikeImage(f));
     }
 
     public void chooseFiles() {
@@ -67,38 +68,53 @@ public final class UploadViewModel {
 
     /** Adds each file as a card; good ones are uploaded one after another, bad ones say why at once. */
     public void addFiles(List<Path> files) {
+        List<ClipItem> photos = new ArrayList<>();
         for (Path file : files) {
-            Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_EXTENSIONS);
+            Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
             ClipItem item = new ClipItem(file, problem.orElse(Texts.get("upload.waiting")));
             clips.add(item);
             if (problem.isPresent()) {
                 item.fail(problem.get());
                 continue;
             }
-            upload(item);
+            if (MediaRules.looksLikeImage(file)) {
+                photos.add(item); // photos dropped together are read together: the music is composed once for them
+                continue;
+            }
+            upload(List.copyOf(photos));
+            photos.clear();
+            upload(List.of(item));
         }
+        upload(photos);
     }
 
     private record Added(List<MediaInfo> media, SessionState state) {
     }
 
-    private void upload(ClipItem item) {
-        item.working(Texts.get("upload.reading"), -1);
-        dev.backbeat.service.CancelToken token = runner.task("Adding " + item.name(),
+    private void upload(List<ClipItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ClipItem first = items.get(0);
+        items.forEach(i -> i.working(items.size() > 1 ? Texts.get("upload.readingPhotos") : Texts.get("upload.reading"), -1));
+        dev.backbeat.service.CancelToken token = runner.task("Adding " + first.name()
+                                + (items.size() > 1 ? " and " + (items.size() - 1) + " more" : ""),
                         (progress, cancel) -> new Added(
-                                project.backend().upload(List.of(item.file()), progress, cancel),
+                                project.backend().upload(items.stream().map(ClipItem::file).toList(), progress, cancel),
                                 project.backend().state()))
-                .onProgress(item::working)
+                .onProgress((what, f) -> items.forEach(i -> i.working(what, f)))
                 .onSuccess(added -> {
                     project.apply(added.state());
-                    item.done(added.media().isEmpty() ? Texts.get("upload.added") : describe(added.media().get(0)));
+                    for (int k = 0; k < items.size(); k++) {
+                        items.get(k).done(k < added.media().size() ? describe(added.media().get(k)) : Texts.get("upload.added"));
+                    }
                     added.media().forEach(onAdded);
                 })
-                .onError(e -> item.fail(e instanceof BackendException be
+                .onError(e -> items.forEach(i -> i.fail(e instanceof BackendException be
                         ? be.kind() == BackendException.Kind.CANCELLED ? Texts.get("upload.cancelled") : be.userMessage()
-                        : Texts.get("upload.failed", item.name(), e.getMessage())))
+                        : Texts.get("upload.failed", i.name(), e.getMessage()))))
                 .start();
-        item.onCancel(token::cancel);
+        items.forEach(i -> i.onCancel(token::cancel));
     }
 
     /** "0:42 · 1920×1080 · 30 fps ✓". */
@@ -109,10 +125,10 @@ public final class UploadViewModel {
         if (m.width() > 0 && m.height() > 0) {
             sb.append(" · ").append(m.width()).append('×').append(m.height());
         }
-        if (m.fps() > 0) {
+        if (m.fps() > 0 && !"image".equals(m.kind())) {
             sb.append(" · ").append(Texts.get("media.fps", Math.round(m.fps())));
         }
-        if (!m.hasAudio()) {
+        if (!m.hasAudio() && !"image".equals(m.kind())) {
             sb.append(" · ").append(Texts.get("media.noSound"));
         }
         return sb.append(" ✓").toString();

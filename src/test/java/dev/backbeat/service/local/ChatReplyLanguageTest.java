@@ -49,6 +49,7 @@ class ChatReplyLanguageTest {
         assertEquals(List.of("音乐音量 35%"), chinese("音量调到35%"));
         List<String> drums = chinese("不要鼓，加弦乐");
         assertTrue(drums.toString().contains("不要鼓") && drums.toString().contains("加入弦乐"), drums.toString());
+        assertEquals(List.of("每张照片约 2 秒"), chinese("每张照片2秒"));
         for (String phrase : List.of("更激昂", "中间平静一些", "不要鼓", "加标题“我的旅行”3秒", "改成竖屏", "换成钢琴", "再来一个变奏")) {
             String said = String.join("，", chinese(phrase));
             assertFalse(said.isBlank(), phrase);
@@ -105,7 +106,8 @@ class ChatReplyLanguageTest {
         for (String message : List.of("upbeat electronic with a drop at 0:14, add the title 'Harbour Days' for 3 s",
                 "hip hop beat with no drums", "calmer in the middle", "twice as fast", "piano and strings only",
                 "music at 35%", "make it vertical", "crop it", "turn off ducking", "another variation",
-                "in a minor key", "mute the original sound", "busier at the end", "fade out in the last 5 s", "120 bpm")) {
+                "in a minor key", "mute the original sound", "busier at the end", "fade out in the last 5 s", "120 bpm",
+                "each photo for 2.5 seconds", "one photo per beat", "no zoom", "hold the photos longer")) {
             List<MusicEdit> edits = parser.parse(message).edits();
             assertEquals(new SessionBrief().apply(edits, 100), EditPhrases.of(edits, Replies.ENGLISH), message);
         }
