@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of the real app under Xvfb, driven with xdotool the way a person
 # would: open a demo clip, ask for a title in the chat, press Space to play, zoom the timeline, open
-# the variations, select a title; then the start screen with recent projects. Usage: bash docs/screenshots.sh [OUT_DIR]   (default: docs/)
+# the variations, select a title; then starts it again in 简体中文 (asking in Chinese) and in the light
+# theme; last the start screen with recent projects. Usage: bash docs/screenshots.sh [OUT_DIR]   (default: docs/)
 # Needs Xvfb, xdotool and ImageMagick's import; installs them with apt-get when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +13,18 @@ need() { command -v "$1" >/dev/null 2>&1; }
 if ! need Xvfb || ! need xdotool || ! need import; then
   if [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      xvfb xdotool imagemagick libgtk-3-0 libxtst6 libgl1 fonts-dejavu-core >/dev/null
+      xvfb xdotool imagemagick libgtk-3-0 libxtst6 libgl1 fonts-dejavu-core fonts-noto-cjk >/dev/null
   else
     echo "Install xvfb, xdotool and imagemagick first (sudo apt-get install xvfb xdotool imagemagick)." >&2
+    exit 2
+  fi
+fi
+# the 简体中文 window needs a font with Chinese glyphs (the app picks it through fontconfig; none ships)
+if ! fc-list :lang=zh | grep -q .; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-cjk >/dev/null
+  else
+    echo "Install a Chinese font first (sudo apt-get install fonts-noto-cjk)." >&2
     exit 2
   fi
 fi
@@ -70,6 +80,29 @@ click 1085 638; xdotool key ctrl+a; xdotool type "1.5"; click 1076 668   # start
 pause 2; shot screenshot-inspector.png
 click 294 533                              # Variations…
 pause 12; shot screenshot-variations.png
+
+# starts the app again on the clip with its own settings file ($1: the settings, $2: a name)
+restart() {
+  kill "$APP" 2>/dev/null || true
+  wait "$APP" 2>/dev/null || true
+  for _ in $(seq 20); do xdotool search --name "Backbeat" >/dev/null 2>&1 || break; sleep 0.5; done   # the old window is gone
+  rm -f "$WORK/state/backbeat/open-project"   # killed on purpose: no project to reopen, the clip comes fresh
+  mkdir -p "$WORK/config-$2"
+  printf '%s\n' "$1" > "$WORK/config-$2/settings.json"
+  BACKBEAT_CONFIG_DIR="$WORK/config-$2" XDG_STATE_HOME="$WORK/state" java -jar "$JAR" "$CLIP" >"$WORK/app-$2.log" 2>&1 & APP=$!
+  WIN=$(xdotool search --sync --onlyvisible --name "Backbeat" | head -1)
+  xdotool windowmove "$WIN" 0 0 windowsize "$WIN" 1280 800
+}
+
+restart '{"backend": "LOCAL", "language": "zh-CN", "theme": "dark"}' zh
+pause 25                                   # read and scored; the chat greets in 简体中文
+click 1045 494; xdotool type --delay 40 "从10秒开始更激昂"; xdotool key Return
+pause 14; shot screenshot-zh.png           # the window in 简体中文, the answer in Chinese
+
+restart '{"backend": "LOCAL", "language": "en", "theme": "light"}' light
+pause 25
+click 1045 494; xdotool type --delay 20 "add the title 'Harbour Days' for 3 s"; xdotool key Return
+pause 6; shot screenshot-light.png         # the light theme
 
 # the start screen: the app started with no clip, three recent projects (copies, under three
 # names, of the project the run above autosaved)

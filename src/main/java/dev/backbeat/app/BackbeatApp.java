@@ -6,6 +6,7 @@ import dev.backbeat.ui.FxFileChooser;
 import dev.backbeat.ui.FxTaskRunner;
 import dev.backbeat.ui.MainView;
 import dev.backbeat.ui.MainViewModel;
+import dev.backbeat.ui.Texts;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,14 +20,25 @@ public class BackbeatApp extends Application {
     private FxTaskRunner runner;
     private MainViewModel viewModel;
 
+    private static final System.Logger LOG = System.getLogger("dev.backbeat.app");
+
     @Override
     public void start(Stage stage) {
         runner = new FxTaskRunner();
         SettingsStore store = new SettingsStore(SettingsStore.defaultConfigDir());
+        // the language is chosen once, before any view asks for a text (a change in Settings applies on restart)
+        Texts.use(Texts.pick(store.load().language(), java.util.Locale.getDefault()));
+        String logName = AppLog.start();
         FxFileChooser chooser = new FxFileChooser(() -> stage, getHostServices());
         viewModel = new MainViewModel(store, new BackendFactory(), runner, chooser, dev.backbeat.ui.preview.LineSink::open);
         stage.setScene(scene(viewModel));
-        stage.setTitle("Backbeat " + AppInfo.version());
+        stage.setTitle(Texts.get("app.title", AppInfo.version()));
+        runner.showUnhandledWith((title, e) -> viewModel.chat().sayProblem(
+                Texts.get("main.unexpected", title, describe(e), logName)));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.log(System.Logger.Level.ERROR, "uncaught in " + thread.getName(), e);
+            runner.onUi(() -> viewModel.chat().sayProblem(Texts.get("main.unexpected", thread.getName(), describe(e), logName)));
+        });
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
@@ -43,10 +55,17 @@ public class BackbeatApp extends Application {
 
     /** The window's scene with its stylesheet; tests build the same one. */
     public static Scene scene(MainViewModel vm) {
+        // chosen before the views are built: the timeline paints with the same family
+        java.util.Optional<String> font = dev.backbeat.ui.UiFont.stylesheetFor(Texts.locale());
         Scene scene = new Scene(new MainView(vm), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainView.class.getResource("backbeat.css"), "stylesheet missing").toExternalForm());
+        font.ifPresent(scene.getStylesheets()::add);
         return scene;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class SettingsStore {
         try {
             Settings s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
             return s == null ? Settings.defaults()
-                    : new Settings(s.backend(), s.apiBase(), s.ffmpegPath(), s.pollSeconds());
+                    : new Settings(s.backend(), s.apiBase(), s.ffmpegPath(), s.pollSeconds(), s.language(), s.theme());
         } catch (IOException | JsonParseException e) {
             return Settings.defaults();
         }

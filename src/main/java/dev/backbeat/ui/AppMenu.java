@@ -27,26 +27,26 @@ final class AppMenu {
         redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         redo.setOnAction(e -> vm.history().redo());
 
-        Menu edit = new Menu("Edit", null, undo, redo);
+        Menu edit = new Menu(Texts.get("menu.edit"), null, undo, redo);
         edit.setId("editMenu");
 
-        MenuItem open = new MenuItem("Open project…");
+        MenuItem open = new MenuItem(Texts.get("menu.openProject"));
         open.setId("openProjectItem");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> vm.projects().open());
-        MenuItem save = new MenuItem("Save project");
+        MenuItem save = new MenuItem(Texts.get("menu.saveProject"));
         save.setId("saveProjectItem");
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         save.setOnAction(e -> vm.projects().save());
-        MenuItem saveAs = new MenuItem("Save project as…");
+        MenuItem saveAs = new MenuItem(Texts.get("menu.saveProjectAs"));
         saveAs.setId("saveProjectAsItem");
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveAs.setOnAction(e -> vm.projects().saveAs());
-        MenuItem locate = new MenuItem("Locate missing clips…");
+        MenuItem locate = new MenuItem(Texts.get("menu.locate"));
         locate.setId("locateItem");
         locate.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.projects().missing()));
         locate.setOnAction(e -> vm.projects().locateMissing());
-        Menu file = new Menu("File", null, open, save, saveAs, new javafx.scene.control.SeparatorMenuItem(), locate);
+        Menu file = new Menu(Texts.get("menu.file"), null, open, save, saveAs, new javafx.scene.control.SeparatorMenuItem(), locate);
         file.setId("fileMenu");
 
         MenuBar bar = new MenuBar(file, edit);

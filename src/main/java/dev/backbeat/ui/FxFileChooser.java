@@ -25,8 +25,8 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public List<Path> chooseVideos() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Add video clips or photos");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos and photos",
+        fc.setTitle(Texts.get("files.addTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.videos"),
                 MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> "*." + e).toList()));
         List<File> files = fc.showOpenMultipleDialog(owner.get());
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
@@ -35,8 +35,8 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public Optional<Path> chooseExportTarget(Path suggested) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export MP4");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MP4 video", "*.mp4"));
+        fc.setTitle(Texts.get("files.exportTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.mp4"), "*.mp4"));
         Path dir = suggested.getParent();
         if (dir != null && Files.isDirectory(dir)) {
             fc.setInitialDirectory(dir.toFile());
@@ -54,8 +54,8 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public Optional<Path> chooseProjectToOpen() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open project");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backbeat project", "*.backbeat"));
+        fc.setTitle(Texts.get("chooser.openProject"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("chooser.projectType"), "*.backbeat"));
         File f = fc.showOpenDialog(owner.get());
         return Optional.ofNullable(f).map(File::toPath);
     }
@@ -63,8 +63,8 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public Optional<Path> chooseProjectTarget(Path suggested) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Save project");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backbeat project", "*.backbeat"));
+        fc.setTitle(Texts.get("chooser.saveProject"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("chooser.projectType"), "*.backbeat"));
         Path dir = suggested.getParent();
         if (dir != null && Files.isDirectory(dir)) {
             fc.setInitialDirectory(dir.toFile());
@@ -82,9 +82,9 @@ public final class FxFileChooser implements FileChooserPort {
     @Override
     public Optional<Path> locateClip(String name, String oldPath) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Where is " + name + "?");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Videos",
-                MediaRules.VIDEO_EXTENSIONS.stream().map(e -> "*." + e).toList()));
+        fc.setTitle(Texts.get("chooser.whereIs", name));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.videos"),
+                MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> "*." + e).toList()));
         Path dir = Path.of(oldPath).getParent();
         if (dir != null && Files.isDirectory(dir)) {
             fc.setInitialDirectory(dir.toFile());

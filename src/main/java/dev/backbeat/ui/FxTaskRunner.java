@@ -41,6 +41,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+    private volatile java.util.function.BiConsumer<String, Throwable> showUnhandled = (title, e) -> { };
+
+    /** Where errors no handler took are shown to the user (after they are logged). */
+    public void showUnhandledWith(java.util.function.BiConsumer<String, Throwable> show) {
+        this.showUnhandled = show;
+    }
+
+    @Override
+    public void unhandled(String title, Throwable e) {
+        TaskRunner.super.unhandled(title, e);
+        if (!(e instanceof dev.backbeat.service.BackendException be && be.kind() == dev.backbeat.service.BackendException.Kind.CANCELLED)) {
+            onUi(() -> showUnhandled.accept(title, e));
+        }
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

@@ -19,8 +19,8 @@ public final class HistoryViewModel {
     private final ProjectModel project;
     private final TaskRunner runner;
     private final Consumer<String> say;
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(Texts.get("history.undo"));
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(Texts.get("history.redo"));
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -54,8 +54,8 @@ public final class HistoryViewModel {
         UndoState s = project.backend().undoState();
         canUndo.set(s.undo().isPresent() && !busy.get());
         canRedo.set(s.redo().isPresent() && !busy.get());
-        undoText.set(s.undo().map(l -> "Undo " + l).orElse("Undo"));
-        redoText.set(s.redo().map(l -> "Redo " + l).orElse("Redo"));
+        undoText.set(s.undo().map(l -> Texts.get("history.undoWhat", l)).orElse(Texts.get("history.undo")));
+        redoText.set(s.redo().map(l -> Texts.get("history.redoWhat", l)).orElse(Texts.get("history.redo")));
     }
 
     public void undo() {
@@ -75,10 +75,10 @@ public final class HistoryViewModel {
         String what = (back ? s.undo() : s.redo()).get();
         busy.set(true);
         refresh();
-        runner.task(back ? "Undoing" : "Redoing", (progress, cancel) -> back ? backend.undo(cancel) : backend.redo(cancel))
+        runner.task(Texts.get(back ? "history.task.undoing" : "history.task.redoing"), (progress, cancel) -> back ? backend.undo(cancel) : backend.redo(cancel))
                 .onSuccess((SessionState state) -> {
                     project.apply(state);
-                    say.accept((back ? "Undone: " : "Redone: ") + what + ".");
+                    say.accept(Texts.get(back ? "history.undone" : "history.redone", what));
                 })
                 .onError(e -> say.accept((back ? "Could not undo: " : "Could not redo: ")
                         + (e instanceof BackendException be ? be.userMessage() : e.getMessage())))

@@ -23,14 +23,19 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.List;
+
 /**
  * The main window, laid out as desktop video tools are: clips on the left, the picture in the
  * middle, the chat on the right, the timeline across the bottom, export as a side sheet.
  */
 public final class MainView extends BorderPane {
 
+    private final List<Shortcut> shortcuts;
+
     public MainView(MainViewModel vm) {
         setId("mainWindow");
+        shortcuts = shortcuts(vm);
         getStyleClass().add("main-window");
 
         UploadView upload = new UploadView(vm.upload());
@@ -57,12 +62,56 @@ public final class MainView extends BorderPane {
         setBottom(timeline);
 
         UploadView.acceptDrops(this, vm.upload());
+        ThemeChoice.follow(this, vm.settingsProperty(), System.getenv());
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 playKeys(scene, vm.project().transport());
                 AppMenu.extraKeys(scene, vm);
+                for (Shortcut s : shortcuts) {
+                    if (s.action() != null) {
+                        scene.getAccelerators().put(s.keys(), s.action());
+                    }
+                }
             }
         });
+    }
+
+    /** The window's shortcuts; the Help sheet lists these and nothing else. */
+    private List<Shortcut> shortcuts(MainViewModel vm) {
+        return List.of(
+                // open, save and undo/redo are the File and Edit menus' own accelerators
+                Shortcut.listed("Ctrl+O", "help.openProject"),
+                Shortcut.listed("Ctrl+S", "help.save"),
+                Shortcut.listed("Ctrl+Shift+S", "help.saveAs"),
+                Shortcut.of("Shortcut+I", "help.open", () -> vm.upload().chooseFiles()),
+                Shortcut.listed("Ctrl+Z", "help.undo"),
+                Shortcut.listed("Ctrl+Shift+Z / Ctrl+Y", "help.redo"),
+                Shortcut.listed("Delete", "help.delete"),
+                Shortcut.of("Shortcut+E", "help.export", () -> vm.export().show()),
+                Shortcut.listed("Space", "help.play"),
+                Shortcut.of("Shortcut+Equals", "help.zoomIn", () -> vm.timeline().zoomIn()),
+                Shortcut.of("Shortcut+Minus", "help.zoomOut", () -> vm.timeline().zoomOut()),
+                Shortcut.of("Shortcut+0", "help.fit", () -> vm.timeline().fit()),
+                Shortcut.of("Shortcut+L", "help.chat", this::focusChat),
+                Shortcut.listed("Esc", "help.leave"),
+                Shortcut.of("Shortcut+Comma", "help.settings", () -> openSettings(vm)),
+                Shortcut.of("F1", "help.help", this::openHelp),
+                Shortcut.listed("Tab", "help.tab"));
+    }
+
+    private void focusChat() {
+        javafx.scene.Node input = lookup("#chatInput");
+        if (input != null) {
+            input.requestFocus();
+        }
+    }
+
+    private void openSettings(MainViewModel vm) {
+        new SettingsDialog(vm.settingsSheet(), getScene().getWindow()).showAndWait().ifPresent(vm::apply);
+    }
+
+    private void openHelp() {
+        new HelpSheet(shortcuts, getScene().getWindow()).show();
     }
 
     /**
@@ -78,12 +127,17 @@ public final class MainView extends BorderPane {
             } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && typing) {
                 requestFocus();
                 e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && scene.getFocusOwner() instanceof javafx.scene.control.ButtonBase b && !b.isDisabled()) {
+                // Space plays, so Enter is how the keyboard presses the focused button
+                b.fire();
+                e.consume();
             }
         });
     }
 
     private ToolBar toolbar(MainViewModel vm) {
-        Label name = new Label("Backbeat");
+        Label name = new Label(Texts.get("app.name"));
         name.getStyleClass().add("app-name");
 
         ComboBox<BackendKind> backend = new ComboBox<>();
@@ -93,12 +147,12 @@ public final class MainView extends BorderPane {
         backend.setConverter(new StringConverter<>() {
             @Override
             public String toString(BackendKind k) {
-                return k == null ? "" : k == BackendKind.LOCAL ? "Local" : "Cloud";
+                return k == null ? "" : Texts.get("backend.short." + k.name());
             }
 
             @Override
             public BackendKind fromString(String s) {
-                return "Cloud".equals(s) ? BackendKind.CLOUD : BackendKind.LOCAL;
+                return Texts.get("backend.short.CLOUD").equals(s) ? BackendKind.CLOUD : BackendKind.LOCAL;
             }
         });
 
@@ -127,16 +181,25 @@ public final class MainView extends BorderPane {
 
         Button settings = new Button("⚙");
         settings.setId("settingsButton");
-        settings.setOnAction(e -> new SettingsDialog(vm.settingsProperty().get(), getScene().getWindow())
-                .showAndWait().ifPresent(vm::apply));
+        settings.setAccessibleText(Texts.get("main.settings.a11y"));
+        settings.setTooltip(new javafx.scene.control.Tooltip(Texts.get("main.settings.tip")));
+        settings.setOnAction(e -> openSettings(vm));
 
-        Button export = new Button("Export ▸");
+        Button help = new Button("?");
+        help.setId("helpButton");
+        help.setAccessibleText(Texts.get("main.help.shortcuts"));
+        help.setTooltip(new javafx.scene.control.Tooltip(Texts.get("main.help.shortcuts") + " (F1)"));
+        help.setOnAction(e -> openHelp());
+
+        Button export = new Button(Texts.get("main.export"));
         export.setId("exportButton");
         export.getStyleClass().add("accent");
+        export.setAccessibleText(Texts.get("main.export.a11y"));
         export.setOnAction(e -> vm.export().show());
+        backend.setAccessibleText(Texts.get("main.backend.a11y"));
 
         // the menus sit in the toolbar, so the window's layout keeps its height
-        return new ToolBar(AppMenu.build(vm), name, backend, status, jobs, spacer, settings, export);
+        return new ToolBar(AppMenu.build(vm), name, backend, status, jobs, spacer, help, settings, export);
     }
 
 }

@@ -81,19 +81,19 @@ public final class MainViewModel {
 
     /** "Added beach.mp4 (0:42). Music: Lo-fi, 92 BPM, A minor, at 35%. Tell me what to change." */
     static String scoredLine(dev.backbeat.service.MediaInfo m, dev.backbeat.draft.Draft draft) {
-        StringBuilder sb = new StringBuilder("Added ").append(m.name()).append('.');
+        StringBuilder sb = new StringBuilder(Texts.get("main.added", m.name()));
         draft.firstTrack(dev.backbeat.draft.TrackType.Kind.AUDIO).filter(t -> !t.segments().isEmpty()).ifPresent(t -> {
             dev.backbeat.draft.Segment s = t.segments().get(0);
-            sb.append(" Music: ").append(s.label().orElse("background music"));
-            s.metaNumber("bpm").ifPresent(b -> sb.append(", ").append(Math.round(b)).append(" BPM"));
-            s.metaString("key").ifPresent(k -> sb.append(", ").append(k));
-            s.volumePercent().ifPresent(v -> sb.append(", at ").append(Math.round(v)).append('%'));
-            sb.append('.');
+            sb.append(Texts.get("main.music", s.label().orElse(Texts.get("main.backgroundMusic"))));
+            s.metaNumber("bpm").ifPresent(b -> sb.append(Texts.get("main.listSep")).append(Texts.get("music.bpm", Math.round(b))));
+            s.metaString("key").ifPresent(k -> sb.append(Texts.get("main.listSep")).append(k));
+            s.volumePercent().ifPresent(v -> sb.append(Texts.get("main.atPercent", Math.round(v))));
+            sb.append(Texts.get("main.sentenceEnd"));
         });
         if (!m.mood().isBlank()) {
-            sb.append(" The footage reads as ").append(m.mood()).append('.');
+            sb.append(Texts.get("main.mood", m.mood()));
         }
-        return sb.append(" Tell me what to change, or Export when you like it.").toString();
+        return sb.append(Texts.get("main.tellMe")).toString();
     }
 
     public UploadViewModel upload() {
@@ -160,17 +160,17 @@ public final class MainViewModel {
     /** Connects the current back end in the background; the chat says how it went. */
     public void connect() {
         Backend backend = project.backend();
-        status.set("Setting things up…");
+        status.set(Texts.get("main.settingUp"));
         runner.task("Connecting", (progress, cancel) -> backend.connect(progress))
                 .onProgress((note, f) -> status.set(note))
                 .onSuccess(line -> {
-                    status.set(backend.name() + " · ready");
+                    status.set(Texts.get("main.ready", backend.name()));
                     chat.say(line);
                     resumeExports(backend);
                 })
                 .onError(e -> {
                     String text = e instanceof BackendException be ? be.userMessage() : e.getMessage();
-                    status.set(backend.name() + " · not connected");
+                    status.set(Texts.get("main.notConnected", backend.name()));
                     chat.say(text);
                 })
                 .start();
@@ -179,29 +179,37 @@ public final class MainViewModel {
     /** Picks up exports that were still rendering when the app last closed. */
     private void resumeExports(Backend backend) {
         runner.task("Resuming exports", (progress, cancel) -> backend.resumePendingExports(p -> { }, cancel))
-                .onSuccess(done -> done.forEach(r -> chat.say("Finished an export from last time: " + r.file())))
-                .onError(e -> chat.say("An export from last time could not be finished: "
-                        + (e instanceof BackendException be ? be.userMessage() : e.getMessage())))
+                .onSuccess(done -> done.forEach(r -> chat.say(Texts.get("main.resumed", r.file()))))
+                .onError(e -> chat.say(Texts.get("main.resumeFailed",
+                        e instanceof BackendException be ? be.userMessage() : e.getMessage())))
                 .start();
     }
 
-    /** Saves new settings and, when the back end changed, switches to it. */
+    /** A Settings sheet over the current settings (FFmpeg checked through this window's task runner). */
+    public dev.backbeat.ui.settings.SettingsViewModel settingsSheet() {
+        return new dev.backbeat.ui.settings.SettingsViewModel(settings.get(), runner, dev.backbeat.service.FfmpegCheck::check);
+    }
+
+    /** Saves new settings and, when the back end changed, switches to it; language applies on restart, theme at once. */
     public void apply(Settings next) {
         Settings before = settings.get();
         settings.set(next);
         try {
             store.save(next);
         } catch (IOException e) {
-            chat.say("Your settings could not be saved (" + e.getMessage() + "); they apply until you quit.");
+            chat.say(Texts.get("main.settingsNotSaved", e.getMessage()));
         }
         switching = true;
         backendKind.set(next.backend());
         switching = false;
-        if (!next.equals(before)) {
+        if (!next.language().equals(before.language())) {
+            chat.say(Texts.get("main.restartNeeded"));
+        }
+        if (!next.sameBackendAs(before)) {
             Backend old = project.backend();
             project.useBackend(backends.apply(next));
             old.close();
-            chat.say("Switched to the " + next.backend().label() + ".");
+            chat.say(Texts.get("main.switched", Texts.get("backend." + next.backend().name())));
             connect();
         }
     }

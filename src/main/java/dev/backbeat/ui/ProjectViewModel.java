@@ -71,12 +71,12 @@ public final class ProjectViewModel {
 
     /** Reads the recent projects and, when the app did not close last time, reopens what was open. */
     public void start(boolean reopen) {
-        runner.task("Looking for projects", (p, c) -> new Found(places.recent(), reopen ? places.leftOpen() : Optional.empty()))
+        runner.task(Texts.get("project.task.looking"), (p, c) -> new Found(places.recent(), reopen ? places.leftOpen() : Optional.empty()))
                 .onSuccess(found -> {
                     recent.setAll(found.recent());
                     found.leftOpen().ifPresent(f -> open(f, true));
                 })
-                .onError(e -> chat.say("The recent projects could not be read: " + e.getMessage()))
+                .onError(e -> chat.say(Texts.get("project.recentFailed", e.getMessage())))
                 .start();
     }
 
@@ -91,8 +91,8 @@ public final class ProjectViewModel {
     public void open(Path f, boolean recovering) {
         Backend backend = newSession.get();
         opening = true;
-        chat.say("Opening " + f.getFileName() + "…");
-        runner.task("Opening " + f.getFileName(), (progress, cancel) -> {
+        chat.say(Texts.get("project.opening", f.getFileName()));
+        runner.task(Texts.get("project.task.opening", f.getFileName()), (progress, cancel) -> {
                     ProjectContent.Opened opened = backend.openProject(f, progress, cancel);
                     places.inUse(f);
                     if (!places.isAutosave(f)) {
@@ -108,21 +108,20 @@ public final class ProjectViewModel {
                     autosave = unsaved ? f : null;
                     missing.setAll(opened.missing());
                     if (recovering) {
-                        chat.say("Backbeat did not close properly last time: " + (unsaved ? "your unsaved project" : f.getFileName())
-                                + " is open again as it was.");
+                        chat.say(Texts.get("project.recovered", unsaved ? Texts.get("project.yourUnsaved") : f.getFileName()));
                         // a line outside the window too, for whoever watches the app's output
                         System.err.println("Reopened " + f + " (clips: " + String.join(", ",
                                 opened.state().media().stream().map(m -> m.name()).toList()) + ")");
                     }
                     for (ProjectContent.MissingClip m : opened.missing()) {
-                        chat.say(m.name() + ": " + m.reason() + ". Use File ▸ Locate missing clips… to find it.");
+                        chat.say(Texts.get("project.missing", m.name(), m.reason()));
                     }
                     if (!unsaved) {
                         rememberLocally(f);
                     }
                 })
                 .onError(e -> chat.say(e instanceof BackendException be ? be.userMessage()
-                        : "The project could not be opened: " + e.getMessage()))
+                        : Texts.get("project.openFailed", e.getMessage())))
                 .onFinally(() -> opening = false)
                 .start();
     }
@@ -135,7 +134,7 @@ public final class ProjectViewModel {
     /** Save: to the project's file, or asks where first. */
     public void save() {
         if (!project.backend().savesProjects()) {
-            chat.say("The " + project.backend().name() + " back end keeps its sessions itself: there is no project file to save.");
+            chat.say(Texts.get("project.noFile", project.backend().name()));
         } else if (file.get() == null) {
             saveAs();
         } else {
@@ -160,17 +159,17 @@ public final class ProjectViewModel {
     /** Finds each clip the project lost track of, asking the user where it is now. */
     public void locateMissing() {
         if (missing.isEmpty()) {
-            chat.say("No clip is missing.");
+            chat.say(Texts.get("project.noneMissing"));
             return;
         }
         ProjectContent.MissingClip m = missing.get(0);
         chooser.locateClip(m.name(), m.path()).ifPresent(found -> {
             Backend backend = project.backend();
-            runner.task("Locating " + m.name(), (progress, cancel) -> backend.locateClip(m.index(), found, progress, cancel))
+            runner.task(Texts.get("project.task.locating", m.name()), (progress, cancel) -> backend.locateClip(m.index(), found, progress, cancel))
                     .onSuccess(state -> {
                         missing.remove(m);
                         project.apply(state);
-                        chat.say("Found " + m.name() + " at " + found + ".");
+                        chat.say(Texts.get("project.found", m.name(), found));
                     })
                     .onError(e -> chat.say(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
                     .start();
@@ -197,7 +196,7 @@ public final class ProjectViewModel {
         Backend backend = project.backend();
         ProjectContent content = new ProjectContent(chat.lines());
         boolean unsaved = places.isAutosave(target);
-        runner.task("Saving the project", (progress, cancel) -> {
+        runner.task(Texts.get("project.task.saving"), (progress, cancel) -> {
                     backend.saveProject(target, content);
                     places.inUse(target);
                     return unsaved ? null : places.remember(target);
@@ -207,11 +206,11 @@ public final class ProjectViewModel {
                         recent.setAll(now);
                     }
                     if (asked) {
-                        chat.say("Saved " + target.getFileName() + ". Every change is saved to it from now on.");
+                        chat.say(Texts.get("project.saved", target.getFileName()));
                     }
                 })
                 .onError(e -> chat.say(e instanceof BackendException be ? be.userMessage()
-                        : "The project could not be saved: " + e.getMessage()))
+                        : Texts.get("project.saveFailed", e.getMessage())))
                 .onFinally(() -> {
                     saving = false;
                     if (saveAgain) {

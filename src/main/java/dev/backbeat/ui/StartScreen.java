@@ -23,14 +23,15 @@ final class StartScreen extends VBox {
         setSpacing(8);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
 
-        Label title = new Label("Recent projects");
+        Label title = new Label(Texts.get("start.recent"));
         title.getStyleClass().add("pane-header");
         VBox list = new VBox(4);
         list.setId("recentProjects");
-        Label none = new Label("No projects yet: drop a video to start one.");
+        Label none = new Label(Texts.get("start.none"));
         none.getStyleClass().add("muted");
-        Button open = new Button("Open project…");
+        Button open = new Button(Texts.get("menu.openProject"));
         open.setId("openProjectButton");
+        open.setAccessibleText(Texts.get("menu.openProject"));
         open.setOnAction(e -> vm.projects().open());
 
         Runnable fill = () -> {
@@ -59,7 +60,7 @@ final class StartScreen extends VBox {
         } catch (java.io.IOException | RuntimeException e) {
             when = "";
         }
-        Label label = new Label(unsaved ? "Unsaved project" : name.replaceFirst("\\.backbeat$", ""));
+        Label label = new Label(unsaved ? Texts.get("start.unsaved") : name.replaceFirst("\\.backbeat$", ""));
         label.getStyleClass().add("recent-name");
         Label detail = new Label((unsaved ? "autosaved" : String.valueOf(p.getParent())) + (when.isEmpty() ? "" : " · " + when));
         detail.getStyleClass().add("muted");

@@ -28,13 +28,25 @@ public interface TaskRunner {
     /** Runs an update on the UI thread (at once when already on it, for a same-thread runner). */
     void onUi(Runnable update);
 
+    /**
+     * An error no handler took: a task without {@code onError}, or a bug in a callback. It is
+     * logged here; a runner that can reach the user also shows it ({@link FxTaskRunner}).
+     * A cancel is no error and only noted.
+     */
+    default void unhandled(String title, Throwable e) {
+        boolean cancelled = e instanceof dev.backbeat.service.BackendException be
+                && be.kind() == dev.backbeat.service.BackendException.Kind.CANCELLED;
+        System.getLogger("dev.backbeat.ui.tasks").log(cancelled ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
+                "task \"" + title + "\" failed", e);
+    }
+
     /** Callbacks of a task, set fluently; each runs on the UI thread. */
     final class BackgroundTask<T> {
         private final TaskRunner runner;
         final String title;
         final Work<T> work;
         Consumer<T> onSuccess = r -> { };
-        Consumer<Throwable> onError = e -> { };
+        Consumer<Throwable> onError;
         ProgressListener onProgress = ProgressListener.none();
         Runnable onFinally = () -> { };
 
@@ -42,6 +54,8 @@ public interface TaskRunner {
             this.runner = runner;
             this.title = title;
             this.work = work;
+            // no silent default: an error nobody handles is logged and shown
+            this.onError = e -> runner.unhandled(title, e);
         }
 
         public BackgroundTask<T> onSuccess(Consumer<T> handler) {
@@ -77,21 +91,24 @@ public interface TaskRunner {
         void runWork(CancelToken cancel) {
             try {
                 T result = work.call((note, fraction) -> runner.onUi(() -> onProgress.progress(note, fraction)), cancel);
-                runner.onUi(() -> {
-                    try {
-                        onSuccess.accept(result);
-                    } finally {
-                        onFinally.run();
-                    }
-                });
+                runner.onUi(() -> guarded(() -> onSuccess.accept(result)));
             } catch (Throwable e) {
-                runner.onUi(() -> {
-                    try {
-                        onError.accept(e);
-                    } finally {
-                        onFinally.run();
-                    }
-                });
+                runner.onUi(() -> guarded(() -> onError.accept(e)));
+            }
+        }
+
+        /** A callback that throws is a bug: it is reported, not lost on the UI thread, and onFinally still runs. */
+        private void guarded(Runnable callback) {
+            try {
+                callback.run();
+            } catch (RuntimeException | Error bug) {
+                runner.unhandled(title, bug);
+            } finally {
+                try {
+                    onFinally.run();
+                } catch (RuntimeException | Error bug) {
+                    runner.unhandled(title, bug);
+                }
             }
         }
     }

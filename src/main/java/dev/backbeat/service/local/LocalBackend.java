@@ -415,11 +415,13 @@ public final class LocalBackend implements Backend {
 
     @Override
     public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
+        // the answer comes in the language the message was written in
+        Replies replies = Replies.forMessage(message);
         List<dev.backbeat.service.JobQueue.JobView> ahead = jobs.jobs();
         if (!ahead.isEmpty()) {
             // said before waiting, so the chat shows the message as queued (and it can be withdrawn)
-            events.accept(new ChatEvent.Progress("Queued: waiting for " + ahead.get(ahead.size() - 1).label().toLowerCase(Locale.ROOT)
-                    + " to finish… (Stop withdraws it)", 0));
+            events.accept(new ChatEvent.Progress(replies.text("queued",
+                    ahead.get(ahead.size() - 1).label().toLowerCase(Locale.ROOT)), 0));
         }
         try {
             jobs.run("Chat: " + message, cancel, job -> {
@@ -427,7 +429,7 @@ public final class LocalBackend implements Backend {
                     userWorkStarts();
                     job.doing("composing");
                     Snapshot before = capture();
-                    if (chatNow(message, events, cancel)) {
+                    if (chatNow(message, replies, events, cancel)) {
                         history.changed("Chat: " + message, before);
                     } else {
                         // a failed or cancelled change leaves the brief (and the photos' holds) as they were
@@ -447,34 +449,37 @@ public final class LocalBackend implements Backend {
     }
 
     /** Does what the message asks; true when it changed the session. */
-    private boolean chatNow(String message, Consumer<ChatEvent> events, CancelToken cancel) {
-        events.accept(new ChatEvent.Progress("Reading the request…", 0.05));
+    private boolean chatNow(String message, Replies replies, Consumer<ChatEvent> events, CancelToken cancel) {
+        events.accept(new ChatEvent.Progress(replies.text("progress.reading"), 0.05));
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
-            answer(events, "I did not find a change to make in that. " + RequestParser.WHAT_I_CAN_DO);
+            answer(events, replies.text("notFound", replies.text("whatICanDo")));
             events.accept(new ChatEvent.Done());
             return false;
         }
         MusicPlan before = music == null ? null : music.composition().plan();
         List<MusicEdit> edits = PhotoTrack.withPhotoPace(parsed.edits(), photos.any(clips));
         List<String> asked = brief.apply(edits, before == null ? 0 : before.bpm());
+        if (replies.chinese()) {
+            asked = EditPhrases.of(edits, replies);
+        }
         if (profile == null) {
-            answer(events, "Noted: " + String.join(", ", asked) + ". Drop a clip and I will score it that way.");
+            answer(events, replies.text("noted", replies.list(asked)));
             events.accept(new ChatEvent.Done());
             return true;
         }
         double percent = brief.musicPercent(!profile.speech().isEmpty());
         if (edits.stream().noneMatch(LocalBackend::changesTheMusic)) {
             // titles, frame, volume and ducking change the timeline and the mix, not the piece
-            events.accept(new ChatEvent.Progress("Mixing…", 0.8));
+            events.accept(new ChatEvent.Progress(replies.text("progress.mixing"), 0.8));
             rebuildDraft();
-            answer(events, ChangeReport.unchangedMusic(asked, before, percent));
+            answer(events, ChangeReport.unchangedMusic(asked, before, percent, replies));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
             return true;
         }
         try {
-            events.accept(new ChatEvent.Progress("Composing…", 0.15));
+            events.accept(new ChatEvent.Progress(replies.text("progress.composing"), 0.15));
             if (cancel.isCancelled()) {
                 throw BackendException.cancelled();
             }
@@ -483,13 +488,13 @@ public final class LocalBackend implements Backend {
             }
             dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), before == null ? 0 : before.bpm());
             music = musicFor(clips, profile, wanted, cancellation(cancel),
-                    () -> events.accept(new ChatEvent.Progress("Rendering the music…", 0.35)));
+                    () -> events.accept(new ChatEvent.Progress(replies.text("progress.rendering"), 0.35)));
             composedFrom = wanted;
             retimePhotos();
             offered.clear();
-            events.accept(new ChatEvent.Progress("Mixing…", 0.9));
+            events.accept(new ChatEvent.Progress(replies.text("progress.mixing"), 0.9));
             rebuildDraft();
-            answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent));
+            answer(events, ChangeReport.describe(asked, before, music.composition().plan(), percent, replies));
             events.accept(new ChatEvent.TimelineChanged(draft, ""));
             events.accept(new ChatEvent.Done());
             return true;

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.chat;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,24 +21,26 @@ public final class ChatView extends VBox {
         setId("chatPane");
         getStyleClass().addAll("pane", "chat-pane");
 
-        Label header = new Label("CHAT");
+        Label header = new Label(Texts.get("chat.header"));
         header.getStyleClass().add("pane-header");
 
         ListView<ChatMessage> list = new ListView<>(vm.messages());
         list.setId("chatMessages");
+        list.setAccessibleText(Texts.get("chat.messages.a11y"));
         list.getStyleClass().add("chat-list");
         list.setCellFactory(v -> new MessageCell(v));
-        list.setPlaceholder(new Label("Tell me what the music should feel like."));
+        list.setPlaceholder(new Label(Texts.get("chat.placeholder")));
         VBox.setVgrow(list, Priority.ALWAYS);
         vm.messages().addListener((javafx.collections.ListChangeListener<ChatMessage>) c ->
                 list.scrollTo(Math.max(0, vm.messages().size() - 1)));
 
-        Label tryLabel = new Label("Try saying");
+        Label tryLabel = new Label(Texts.get("chat.trySaying"));
         tryLabel.getStyleClass().add("muted");
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("suggestions");
         for (String s : vm.suggestions()) {
             Button chip = new Button(s);
+            chip.setAccessibleText(Texts.get("chat.suggestion.a11y", s));
             chip.getStyleClass().add("chip");
             chip.setOnAction(e -> vm.sendSuggestion(s));
             chip.disableProperty().bind(vm.busyProperty());
@@ -45,18 +49,21 @@ public final class ChatView extends VBox {
 
         TextField input = new TextField();
         input.setId("chatInput");
-        input.setPromptText("Type a request… e.g. upbeat lo-fi");
+        input.setAccessibleText(Texts.get("chat.input.a11y"));
+        input.setPromptText(Texts.get("chat.prompt"));
         input.textProperty().bindBidirectional(vm.inputProperty());
         input.setOnAction(e -> vm.send());
         HBox.setHgrow(input, Priority.ALWAYS);
 
-        Button send = new Button("Send");
+        Button send = new Button(Texts.get("chat.send"));
         send.setId("chatSend");
+        send.setAccessibleText(send.getText());
         send.getStyleClass().add("accent");
         send.setOnAction(e -> vm.send());
         send.disableProperty().bind(vm.busyProperty());
-        Button stop = new Button("Stop");
+        Button stop = new Button(Texts.get("chat.stop"));
         stop.setId("chatStop");
+        stop.setAccessibleText(Texts.get("chat.stop.a11y"));
         stop.setOnAction(e -> vm.cancel());
         stop.visibleProperty().bind(vm.busyProperty());
         stop.managedProperty().bind(stop.visibleProperty());
@@ -88,8 +95,8 @@ public final class ChatView extends VBox {
             }
             text.getStyleClass().setAll("label", "bubble", "bubble-" + item.role().name().toLowerCase(Locale.ROOT));
             String who = switch (item.role()) {
-                case USER -> "You: ";
-                case ASSISTANT -> "Backbeat: ";
+                case USER -> Texts.get("chat.you");
+                case ASSISTANT -> Texts.get("chat.backbeat");
                 default -> "";
             };
             text.textProperty().bind(javafx.beans.binding.Bindings.concat(who, item.textProperty()));

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.chat;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.CancelToken;
 import dev.backbeat.service.ChatEvent;
@@ -21,8 +23,9 @@ import java.util.List;
  * directly; the rest is a chat turn) and shows the reply as it streams in.
  */
 public final class ChatViewModel {
-    private static final List<String> SUGGESTIONS = List.of(
-            "upbeat lo-fi", "calmer in the middle", "no drums", "add the title 'My Trip' for 3 s", "make it vertical");
+    // per view model, not static: the texts are in the language chosen when the window is built
+    private final List<String> suggestions = List.of(
+            Texts.get("chat.try.1"), Texts.get("chat.try.2"), Texts.get("chat.try.3"), Texts.get("chat.try.4"), Texts.get("chat.try.5"));
 
     private final ProjectModel project;
     private final TaskRunner runner;
@@ -63,7 +66,7 @@ public final class ChatViewModel {
     }
 
     public List<String> suggestions() {
-        return SUGGESTIONS;
+        return suggestions;
     }
 
     /** What the user is typing: the one writable property. */
@@ -111,6 +114,11 @@ public final class ChatViewModel {
     /** Adds a line from the app itself (connected, switched back end…). */
     public void say(String text) {
         messages.add(new ChatMessage(ChatMessage.Role.NOTE, text));
+    }
+
+    /** Shows a problem the app ran into outside any chat turn (an error no other handler took). */
+    public void sayProblem(String text) {
+        messages.add(new ChatMessage(ChatMessage.Role.ERROR, text));
     }
 
     private interface Query {
@@ -205,9 +213,9 @@ public final class ChatViewModel {
 
     private void showError(Throwable e) {
         String text = e instanceof BackendException be ? be.userMessage()
-                : "Something went wrong: " + e.getMessage();
+                : Texts.get("chat.failed", e.getMessage());
         if (e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED) {
-            text = "Stopped.";
+            text = Texts.get("chat.stopped");
         }
         messages.add(new ChatMessage(ChatMessage.Role.ERROR, text));
     }

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.export;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -20,30 +22,32 @@ public final class ExportView extends VBox {
         setId("exportPane");
         getStyleClass().addAll("pane", "export-pane");
 
-        Label header = new Label("EXPORT");
+        Label header = new Label(Texts.get("export.header"));
         header.getStyleClass().add("pane-header");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button("✕");
         close.setId("exportClose");
+        close.setAccessibleText(Texts.get("export.close.a11y"));
         close.getStyleClass().add("flat");
         close.setOnAction(e -> vm.hide());
         HBox top = new HBox(header, spacer, close);
 
-        Label format = new Label("MP4 · H.264 + AAC · up to 1080p");
+        Label format = new Label(Texts.get("export.format"));
         format.getStyleClass().add("muted");
 
         // one button per frame, like the aspect pickers of desktop editors
         SegmentedButton aspect = new SegmentedButton();
         aspect.setId("exportAspect");
         for (String a : ExportViewModel.ASPECTS) {
-            ToggleButton b = new ToggleButton(a.equals("auto") ? "Auto" : a);
+            ToggleButton b = new ToggleButton(a.equals("auto") ? Texts.get("export.aspect.auto") : a);
             b.setUserData(a);
+            b.setAccessibleText(Texts.get("export.aspect") + " " + b.getText());
             b.setTooltip(new Tooltip(switch (a) {
-                case "9:16" -> "Vertical 1080×1920";
-                case "1:1" -> "Square 1080×1080";
-                case "16:9" -> "Landscape 1920×1080";
-                default -> "Match the clip, or what you asked for in the chat";
+                case "9:16" -> Texts.get("export.aspect.vertical");
+                case "1:1" -> Texts.get("export.aspect.square");
+                case "16:9" -> Texts.get("export.aspect.landscape");
+                default -> Texts.get("export.aspect.match");
             }));
             b.setSelected(a.equals(vm.aspectProperty().get()));
             aspect.getButtons().add(b);
@@ -58,6 +62,7 @@ public final class ExportView extends VBox {
 
         ChoiceBox<Double> loudness = new ChoiceBox<>();
         loudness.setId("exportLoudness");
+        loudness.setAccessibleText(Texts.get("export.loudness"));
         loudness.getItems().setAll(ExportViewModel.LOUDNESS);
         loudness.valueProperty().bindBidirectional(vm.loudnessProperty());
         loudness.setConverter(new StringConverter<>() {
@@ -66,8 +71,8 @@ public final class ExportView extends VBox {
                 if (l == null) {
                     return "";
                 }
-                return l == -14 ? "-14 LUFS (YouTube, social)" : l == -16 ? "-16 LUFS (podcast, mobile)"
-                        : Math.round(l) + " LUFS (broadcast)";
+                return l == -14 ? Texts.get("export.loudness.social") : l == -16 ? Texts.get("export.loudness.podcast")
+                        : Texts.get("export.loudness.broadcast", Math.round(l));
             }
 
             @Override
@@ -76,8 +81,9 @@ public final class ExportView extends VBox {
             }
         });
 
-        Button export = new Button("Export…");
+        Button export = new Button(Texts.get("export.start"));
         export.setId("exportStart");
+        export.setAccessibleText(export.getText());
         export.getStyleClass().add("accent");
         export.setMaxWidth(Double.MAX_VALUE);
         export.disableProperty().bind(vm.canExportProperty().not());
@@ -95,19 +101,21 @@ public final class ExportView extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
 
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Texts.get("common.cancel"));
         cancel.setId("exportCancel");
+        cancel.setAccessibleText(Texts.get("export.cancel.a11y"));
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
 
-        Button reveal = new Button("Show in folder");
+        Button reveal = new Button(Texts.get("export.reveal"));
         reveal.setId("exportReveal");
+        reveal.setAccessibleText(reveal.getText());
         reveal.setOnAction(e -> vm.reveal());
         reveal.visibleProperty().bind(vm.resultProperty().isNotNull());
         reveal.managedProperty().bind(reveal.visibleProperty());
 
-        getChildren().addAll(top, format, new Label("Aspect"), aspect, new Label("Loudness"), loudness,
+        getChildren().addAll(top, format, new Label(Texts.get("export.aspect")), aspect, new Label(Texts.get("export.loudness")), loudness,
                 export, bar, status, new HBox(6, cancel, reveal));
         setSpacing(8);
         setMaxWidth(320);

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.export;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.CancelToken;
 import dev.backbeat.service.ExportProgress;
@@ -60,7 +62,7 @@ public final class ExportViewModel {
     }
 
     private static String emptyHint() {
-        return "Add a clip first: there is nothing to export yet.";
+        return Texts.get("export.nothing");
     }
 
     /** Whether the sheet is showing. */
@@ -136,7 +138,7 @@ public final class ExportViewModel {
         running.set(true);
         result.set(null);
         progress.set(0);
-        status.set("Starting…");
+        status.set(Texts.get("export.starting"));
         ExportRequest request = new ExportRequest(target, aspect.get(), loudness.get());
         dev.backbeat.service.Backend backend = project.backend();
         dev.backbeat.ui.WorkSession session = project.session();
@@ -154,7 +156,7 @@ public final class ExportViewModel {
 
     public void cancel() {
         if (job != null && running.get()) {
-            status.set("Cancelling…");
+            status.set(Texts.get("common.cancelling"));
             job.cancel();
         }
     }
@@ -162,7 +164,7 @@ public final class ExportViewModel {
     /** Opens the folder of the finished file. */
     public void reveal() {
         if (result.get() != null && !chooser.reveal(result.get())) {
-            status.set("Saved to " + result.get() + " (this desktop cannot open folders for us).");
+            status.set(Texts.get("export.savedNoFolder", result.get()));
         }
     }
 
@@ -170,27 +172,27 @@ public final class ExportViewModel {
         if (update.fraction() >= 0) {
             progress.set(update.fraction());
         }
-        String eta = update.etaSeconds() >= 0 ? " · about " + formatEta(update.etaSeconds()) + " left" : "";
+        String eta = update.etaSeconds() >= 0 ? Texts.get("export.eta", formatEta(update.etaSeconds())) : "";
         status.set(update.stage() + eta);
     }
 
     static String formatEta(long seconds) {
-        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
+        return seconds < 60 ? Texts.get("time.seconds", seconds) : Texts.get("time.minutesSeconds", seconds / 60, seconds % 60);
     }
 
     private void finished(ExportResult done) {
         progress.set(1);
         result.set(done.file());
-        status.set("Saved " + done.file().getFileName() + (done.details() == null || done.details().isBlank()
+        status.set(Texts.get("export.saved", done.file().getFileName()) + (done.details() == null || done.details().isBlank()
                 ? "" : " · " + done.details()));
     }
 
     private void failed(Throwable e) {
         progress.set(0);
         if (e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED) {
-            status.set("Export cancelled. Nothing was written.");
+            status.set(Texts.get("export.cancelled"));
         } else {
-            status.set(e instanceof BackendException be ? be.userMessage() : "Export failed: " + e.getMessage());
+            status.set(e instanceof BackendException be ? be.userMessage() : Texts.get("export.failed", e.getMessage()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.preview;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.preview.PreviewClip;
 import dev.backbeat.service.preview.PreviewPictures;
@@ -261,7 +263,7 @@ public final class PreviewPlayer implements AutoCloseable {
                             next += n;
                         }
                     } catch (RuntimeException e) {
-                        soundProblem = "The preview's sound stopped: " + e.getMessage();
+                        soundProblem = Texts.get("preview.soundStopped", e.getMessage());
                         soundEnded = true;
                     }
                 }

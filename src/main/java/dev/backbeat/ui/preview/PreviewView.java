@@ -1,5 +1,7 @@
 package dev.backbeat.ui.preview;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -68,8 +70,9 @@ public final class PreviewView extends VBox {
     private static VBox transport(PreviewViewModel vm) {
         Button play = new Button();
         play.setId("playButton");
+        play.setAccessibleText(Texts.get("preview.play.a11y"));
         play.getStyleClass().add("play-button");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty()).then(Texts.get("preview.pause")).otherwise(Texts.get("preview.play")));
         play.disableProperty().bind(vm.loadedProperty().not());
         // Space is the window's play key: the button must not take it as a click as well
         play.setFocusTraversable(false);
@@ -77,6 +80,7 @@ public final class PreviewView extends VBox {
 
         Slider position = new Slider(0, 1, 0);
         position.setId("positionSlider");
+        position.setAccessibleText(Texts.get("preview.position.a11y"));
         position.getStyleClass().add("position-slider");
         position.maxProperty().bind(vm.durationProperty());
         position.disableProperty().bind(vm.loadedProperty().not());
@@ -96,10 +100,12 @@ public final class PreviewView extends VBox {
         time.textProperty().bind(vm.timeProperty());
 
         ToggleGroup layer = new ToggleGroup();
-        ToggleButton withClip = new ToggleButton("With the clip's sound");
+        ToggleButton withClip = new ToggleButton(Texts.get("preview.withClip"));
         withClip.setId("layerMix");
-        ToggleButton musicOnly = new ToggleButton("Music only");
+        withClip.setAccessibleText(withClip.getText());
+        ToggleButton musicOnly = new ToggleButton(Texts.get("preview.musicOnly"));
         musicOnly.setId("layerMusic");
+        musicOnly.setAccessibleText(musicOnly.getText());
         for (ToggleButton b : new ToggleButton[] {withClip, musicOnly}) {
             b.setToggleGroup(layer);
             b.setFocusTraversable(false);

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.preview;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.MediaInfo;
 import dev.backbeat.service.preview.PreviewPictures;
@@ -125,7 +127,7 @@ public final class PreviewViewModel implements AutoCloseable {
                 })
                 .onError(e -> {
                     if (asked == refreshes) {
-                        prepareProblem = "The preview could not be prepared: " + e.getMessage();
+                        prepareProblem = Texts.get("preview.failed", e.getMessage());
                         soundNote.set(prepareProblem);
                     }
                 })
@@ -229,7 +231,7 @@ public final class PreviewViewModel implements AutoCloseable {
     private void show(List<? extends MediaInfo> media) {
         if (media.isEmpty()) {
             imageUrl.set("");
-            caption.set("Drop a video anywhere on this window to score it.");
+            caption.set(Texts.get("preview.empty"));
             mood.set("");
             return;
         }
@@ -237,8 +239,8 @@ public final class PreviewViewModel implements AutoCloseable {
         imageUrl.set(last.thumbnail().isBlank() ? "" : Path.of(last.thumbnail()).toUri().toString());
         long total = media.stream().mapToLong(MediaInfo::durationMs).sum();
         caption.set(media.size() == 1 ? last.name() + " · " + wholeClock(total)
-                : media.size() + " clips · " + wholeClock(total) + " in all · showing " + last.name());
-        mood.set(last.mood().isBlank() ? "" : "mood: " + last.mood());
+                : Texts.get("preview.clips", media.size(), wholeClock(total), last.name()));
+        mood.set(last.mood().isBlank() ? "" : Texts.get("preview.mood", last.mood()));
     }
 
     private static String wholeClock(long ms) {

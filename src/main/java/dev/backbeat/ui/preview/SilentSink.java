@@ -1,5 +1,7 @@
 package dev.backbeat.ui.preview;
 
+import dev.backbeat.ui.Texts;
+
 import java.util.function.LongSupplier;
 
 /**
@@ -28,7 +30,7 @@ public class SilentSink implements AudioSink {
     /** Where no sound device could be opened. */
     public static SilentSink noDevice() {
         return new SilentSink(System::nanoTime,
-                "No sound device was found, so the preview plays silently; the export has its sound.");
+                Texts.get("preview.noDevice"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -45,21 +47,24 @@ final class InspectorView extends VBox {
     private static VBox titleBox(InspectorViewModel vm) {
         TextField text = new TextField();
         text.setId("titleText");
-        text.setPromptText("Title text");
+        text.setAccessibleText(Texts.get("inspector.titleText"));
+        text.setPromptText(Texts.get("inspector.titleText"));
         text.textProperty().bindBidirectional(vm.titleTextProperty());
         text.setOnAction(e -> vm.applyTitle());
-        TextField start = field("titleStart", "start, s", vm.titleStartProperty(), vm);
-        TextField length = field("titleLength", "length, s", vm.titleLengthProperty(), vm);
+        TextField start = field("titleStart", Texts.get("inspector.startPrompt"), vm.titleStartProperty(), vm);
+        TextField length = field("titleLength", Texts.get("inspector.lengthPrompt"), vm.titleLengthProperty(), vm);
         GridPane times = new GridPane();
         times.setHgap(6);
         times.setVgap(2);
-        times.addRow(0, muted("Start (s)"), muted("Length (s)"));
+        times.addRow(0, muted(Texts.get("inspector.start")), muted(Texts.get("inspector.length")));
         times.addRow(1, start, length);
-        Button apply = new Button("Apply");
+        Button apply = new Button(Texts.get("inspector.apply"));
         apply.setId("titleApply");
+        apply.setAccessibleText(apply.getText());
         apply.setOnAction(e -> vm.applyTitle());
-        Button delete = new Button("Delete");
+        Button delete = new Button(Texts.get("inspector.delete"));
         delete.setId("titleDelete");
+        delete.setAccessibleText(delete.getText());
         delete.setOnAction(e -> vm.deleteTitle());
         VBox box = new VBox(6, text, times, new HBox(6, apply, delete));
         box.setId("titleInspector");
@@ -69,6 +74,7 @@ final class InspectorView extends VBox {
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value, InspectorViewModel vm) {
         TextField f = new TextField();
         f.setId(id);
+        f.setAccessibleText(prompt);
         f.setPromptText(prompt);
         f.setPrefColumnCount(5);
         f.textProperty().bindBidirectional(value);
@@ -80,11 +86,12 @@ final class InspectorView extends VBox {
         GridPane facts = new GridPane();
         facts.setHgap(8);
         facts.setVgap(2);
-        facts.addRow(0, muted("Style"), bound("musicStyle", vm.styleProperty()));
-        facts.addRow(1, muted("Tempo"), bound("musicTempo", vm.tempoProperty()));
-        facts.addRow(2, muted("Key"), bound("musicKey", vm.keyProperty()));
+        facts.addRow(0, muted(Texts.get("inspector.style")), bound("musicStyle", vm.styleProperty()));
+        facts.addRow(1, muted(Texts.get("inspector.tempo")), bound("musicTempo", vm.tempoProperty()));
+        facts.addRow(2, muted(Texts.get("inspector.key")), bound("musicKey", vm.keyProperty()));
         Slider volume = new Slider(0, 100, 0);
         volume.setId("musicVolume");
+        volume.setAccessibleText(Texts.get("inspector.volume.a11y"));
         volume.setBlockIncrement(5);
         volume.valueProperty().bindBidirectional(vm.volumeProperty());
         volume.valueChangingProperty().addListener((o, was, now) -> {
@@ -96,7 +103,7 @@ final class InspectorView extends VBox {
         Label percent = new Label();
         percent.setId("musicVolumeValue");
         percent.textProperty().bind(vm.volumeProperty().asString("%.0f%%"));
-        VBox box = new VBox(6, facts, new HBox(6, muted("Volume"), percent), volume);
+        VBox box = new VBox(6, facts, new HBox(6, muted(Texts.get("inspector.volume")), percent), volume);
         box.setId("musicInspector");
         return box;
     }

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -96,7 +98,7 @@ public final class InspectorViewModel {
         if (title.isPresent()) {
             TimelineContent.TitleBlock t = title.get();
             showing.set(Showing.TITLE);
-            heading.set("Title " + (t.index() + 1));
+            heading.set(Texts.get("inspector.titleHeading", t.index() + 1));
             if (!t.equals(shown)) {
                 titleText.set(t.text());
                 titleStart.set(seconds(t.startSec()));
@@ -105,9 +107,9 @@ public final class InspectorViewModel {
             shown = t;
         } else if (timeline.selectionProperty().get() instanceof TimelineViewModel.Selection.Music && music != null) {
             showing.set(Showing.MUSIC);
-            heading.set("Music");
+            heading.set(Texts.get("inspector.music"));
             style.set(music.label());
-            tempo.set(music.bpm() > 0 ? Math.round(music.bpm()) + " BPM" : "—");
+            tempo.set(music.bpm() > 0 ? Texts.get("music.bpm", Math.round(music.bpm())) : "—");
             key.set(music.key().isBlank() ? "—" : music.key());
             // the arrays in Music are new with every result: compare what the inspector shows
             if (!music.describe().equals(shown)) {
@@ -116,7 +118,7 @@ public final class InspectorViewModel {
             shown = music.describe();
         } else {
             showing.set(Showing.NOTHING);
-            heading.set(music == null ? "Nothing to inspect yet" : "Select a title or the music");
+            heading.set(music == null ? Texts.get("inspector.nothing") : Texts.get("inspector.select"));
             shown = null;
         }
     }
@@ -130,16 +132,16 @@ public final class InspectorViewModel {
         TypedSeconds start = TypedSeconds.parse(titleStart.get());
         TypedSeconds length = TypedSeconds.parse(titleLength.get());
         if (start == null || length == null) {
-            timeline.say("Start and length are in seconds, like 2.5 or 0:02.5.");
+            timeline.say(Texts.get("inspector.badTime"));
             return;
         }
         if (length.sec() <= 0) {
-            timeline.say("A title must last a moment: give it a length above 0 s.");
+            timeline.say(Texts.get("inspector.zeroLength"));
             return;
         }
         String text = titleText.get() == null ? "" : titleText.get().strip();
         if (text.isEmpty()) {
-            timeline.say("A title needs some text: type it in, or delete the title.");
+            timeline.say(Texts.get("inspector.noText"));
             return;
         }
         timeline.say("");

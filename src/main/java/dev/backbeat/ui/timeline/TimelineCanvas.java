@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
@@ -47,6 +49,7 @@ public final class TimelineCanvas extends Region {
     public TimelineCanvas(TimelineViewModel vm) {
         this.vm = vm;
         setId("timelineCanvas");
+        setAccessibleText(Texts.get("timeline.canvas.a11y"));
         getStyleClass().add("timeline-canvas");
         getChildren().add(canvas);
         setMinHeight(TimelineLayout.totalHeight());

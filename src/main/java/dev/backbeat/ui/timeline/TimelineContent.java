@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import com.google.gson.JsonElement;
 import dev.backbeat.draft.Draft;
 import dev.backbeat.draft.Segment;
@@ -38,10 +40,9 @@ public record TimelineContent(double durationSec, List<ClipBlock> clips, List<Cu
         public String describe() {
             String at = RulerTicks.label(sec, 0.1);
             if (!judged) {
-                return "Cut at " + at;
+                return Texts.get("timeline.cut", at);
             }
-            return caught ? "Cut at " + at + ": the music catches it (" + how + ")"
-                    : "Cut at " + at + ": the music does not land on it";
+            return caught ? Texts.get("timeline.cutCaught", at, how) : Texts.get("timeline.cutMissed", at);
         }
     }
 

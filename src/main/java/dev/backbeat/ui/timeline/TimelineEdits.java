@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.preview.TimelineEdit;
@@ -70,7 +72,7 @@ final class TimelineEdits {
                     waiting.clear();
                     // the listener also puts back what the back end still holds
                     onError.accept(e instanceof BackendException be ? be.userMessage()
-                            : "The timeline could not be changed: " + e.getMessage());
+                            : Texts.get("timeline.editFailed", e.getMessage()));
                 })
                 .onFinally(this::next)
                 .start();

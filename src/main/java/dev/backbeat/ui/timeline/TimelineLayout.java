@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,7 @@ public final class TimelineLayout {
 
     /** The lanes, top to bottom, with their heights in px and the names in their headers. */
     public enum Lane {
-        RULER(22, ""), VIDEO(46, "Video"), MUSIC(72, "Music"), CLIP_SOUND(38, "Clip sound"), TITLES(30, "Titles");
+        RULER(22, ""), VIDEO(46, "lane.video"), MUSIC(72, "lane.music"), CLIP_SOUND(38, "lane.clipSound"), TITLES(30, "lane.titles");
 
         final double height;
         final String header;
@@ -23,8 +25,9 @@ public final class TimelineLayout {
             this.header = header;
         }
 
+        /** The header in the user's language (the ruler has none). */
         public String header() {
-            return header;
+            return header.isEmpty() ? "" : Texts.get(header);
         }
     }
 

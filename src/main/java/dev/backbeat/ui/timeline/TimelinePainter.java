@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.preview.MusicMap;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,8 +21,14 @@ final class TimelinePainter {
                    Color energy, Color caught, Color missed, Color speech, Color title, Color selected, Color playhead) {
     }
 
-    private static final Font SMALL = Font.font(10);
-    private static final Font LABEL = Font.font(11.5);
+    // the family is the window's (a CJK one in a Chinese window), so it is looked up when painting
+    private static Font small() {
+        return Font.font(dev.backbeat.ui.UiFont.family(), 10);
+    }
+
+    private static Font label() {
+        return Font.font(dev.backbeat.ui.UiFont.family(), 11.5);
+    }
 
     private final GraphicsContext g;
     private final Palette p;
@@ -72,7 +80,7 @@ final class TimelinePainter {
 
     private void ruler() {
         double h = height(TimelineLayout.Lane.RULER);
-        g.setFont(SMALL);
+        g.setFont(small());
         g.setLineWidth(1);
         for (RulerTicks.Tick t : RulerTicks.ticks(s)) {
             double x = Math.round(s.x(t.sec())) + 0.5;
@@ -138,7 +146,7 @@ final class TimelinePainter {
         double y = top(TimelineLayout.Lane.MUSIC);
         double h = height(TimelineLayout.Lane.MUSIC);
         if (m == null) {
-            hint("The music appears here once a clip is scored.", y, h);
+            hint(Texts.get("timeline.musicHint"), y, h);
             return;
         }
         TimelineLayout.Span sp = TimelineLayout.span(s, m.startSec(), m.endSec());
@@ -164,7 +172,7 @@ final class TimelinePainter {
         // bar lines over the waveform, so the grid reads against the sound
         grid(m.bars(), y, h, 0.35, 3);
         energy(m.energy(), y, h);
-        g.setFont(SMALL);
+        g.setFont(small());
         for (MusicMap.SectionMark sec : sections) {
             double x = s.x(sec.startSec());
             if (x < width && s.x(sec.endSec()) > 0) {
@@ -247,11 +255,11 @@ final class TimelinePainter {
         if (waves != null) {
             waveform(waves.clip(), p.clipWave(), y + 3, h - 6);
         } else if (!c.clips().isEmpty()) {
-            hint(c.music() == null ? "" : "The clip's sound is drawn once the music is mixed.", y, h);
+            hint(c.music() == null ? "" : Texts.get("timeline.clipSoundHint"), y, h);
         }
         if (!c.speech().isEmpty()) {
             MusicMap.Span first = c.speech().get(0);
-            label("speech: the music ducks", Math.max(4, s.x(first.startSec()) + 4), y + 2, p.text());
+            label(Texts.get("timeline.speech"), Math.max(4, s.x(first.startSec()) + 4), y + 2, p.text());
         }
     }
 
@@ -273,13 +281,13 @@ final class TimelinePainter {
             g.beginPath();
             g.rect(sp.x() + 4, y, Math.max(0, sp.width() - 8), h);
             g.clip();
-            g.setFont(LABEL);
+            g.setFont(label());
             g.setFill(Color.WHITE);
             g.fillText("\u201C" + t.text() + "\u201D", sp.x() + 7, y + 8);
             g.restore();
         }
         if (c.titles().isEmpty() && !c.clips().isEmpty()) {
-            hint("No titles: add one with + Title, or say \"add the title 'My Trip' for 3 s\".", y, h);
+            hint(Texts.get("timeline.titlesHint"), y, h);
         }
     }
 
@@ -299,8 +307,10 @@ final class TimelinePainter {
     }
 
     private void label(String text, double x, double y, Color col) {
-        g.setFont(LABEL);
-        g.setFill(Color.color(0, 0, 0, 0.45));
+        g.setFont(label());
+        // the chip behind a label is the lane's own colour, so it reads in the light theme as in the dark
+        Color lane = p.lane();
+        g.setFill(Color.color(lane.getRed(), lane.getGreen(), lane.getBlue(), 0.7));
         double w = Math.min(width - x, text.length() * 6.6 + 8);
         g.fillRoundRect(x - 2, y - 1, w, 16, 4, 4);
         g.setFill(col);
@@ -308,7 +318,7 @@ final class TimelinePainter {
     }
 
     private void hint(String text, double y, double h) {
-        g.setFont(LABEL);
+        g.setFont(label());
         g.setFill(p.muted());
         g.fillText(text, 8, y + h / 2 - 7);
     }

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -56,17 +58,17 @@ public final class TimelineView extends VBox {
     }
 
     private HBox toolbar() {
-        Label header = new Label("TIMELINE");
+        Label header = new Label(Texts.get("timeline.header"));
         header.getStyleClass().add("pane-header");
-        Button fit = button("Fit", "timelineFit", "Show the whole timeline");
+        Button fit = button(Texts.get("timeline.fit"), "timelineFit", Texts.get("timeline.fit.tip"));
         fit.setOnAction(e -> vm.fit());
-        Button out = button("−", "zoomOut", "Zoom out (−, or Ctrl+wheel)");
+        Button out = button("−", "zoomOut", Texts.get("timeline.zoomOut.tip"));
         out.setOnAction(e -> vm.zoomOut());
-        Button in = button("+", "zoomIn", "Zoom in (+, or Ctrl+wheel)");
+        Button in = button("+", "zoomIn", Texts.get("timeline.zoomIn.tip"));
         in.setOnAction(e -> vm.zoomIn());
-        Button title = button("+ Title", "addTitle", "Add a title at the playhead");
+        Button title = button(Texts.get("timeline.addTitle"), "addTitle", Texts.get("timeline.addTitle.tip"));
         title.setOnAction(e -> vm.addTitle());
-        Button variations = button("Variations…", "variationsButton", "Hear three other pieces for this footage");
+        Button variations = button(Texts.get("timeline.variations"), "variationsButton", Texts.get("timeline.variations.tip"));
         variations.getStyleClass().add("accent-outline");
         variations.setOnAction(e -> vm.variations().show());
         variations.disableProperty().bind(vm.contentProperty().map(c -> c.music() == null).orElse(true));
@@ -90,7 +92,7 @@ public final class TimelineView extends VBox {
         b.setId(id);
         b.getStyleClass().add("timeline-tool");
         b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
+        b.setAccessibleText(tip);
         return b;
     }
 

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.draft.Draft;
 import dev.backbeat.service.CancelToken;
 import dev.backbeat.service.MediaInfo;
@@ -274,14 +276,14 @@ public final class TimelineViewModel {
     public void addTitle() {
         TimelineContent c = content.get();
         if (c.durationSec() <= 0) {
-            message.set("Add a clip first: a title goes over the video.");
+            message.set(Texts.get("timeline.titleNeedsClip"));
             return;
         }
         // on a tenth of a second: the inspector then shows a time a person would type
         double start = Math.round(Math.min(project.transport().positionSecProperty().get(),
                 Math.max(0, c.durationSec() - 0.5)) * 10) / 10.0;
         int index = c.titles().size();
-        sendTitle(new TimelineContent.TitleBlock(index, "Title", start, Math.min(c.durationSec(), start + 3)));
+        sendTitle(new TimelineContent.TitleBlock(index, Texts.get("timeline.newTitle"), start, Math.min(c.durationSec(), start + 3)));
         select(new Selection.Title(index));
     }
 
@@ -314,7 +316,7 @@ public final class TimelineViewModel {
         scale.setDuration(next.durationSec());
         rows.setAll(TrackRows.of(draft));
         summary.set(draft.tracks().isEmpty()
-                ? "The timeline fills in when you add a clip: video, music and title tracks appear here."
+                ? Texts.get("timeline.empty")
                 : draft.summary());
         if (selection.get() instanceof Selection.Title t && next.titles().stream().noneMatch(b -> b.index() == t.index())
                 || selection.get() instanceof Selection.Music && next.music() == null) {

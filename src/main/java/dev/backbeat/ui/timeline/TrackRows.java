@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.draft.Draft;
 import dev.backbeat.draft.Track;
 import dev.backbeat.draft.TrackType;
@@ -33,10 +35,10 @@ public final class TrackRows {
 
     private static String label(TrackType type, dev.backbeat.draft.Segment s) {
         String name = s.label().orElse(switch (type.kind()) {
-            case VIDEO -> "clip";
-            case AUDIO -> "music";
-            case TEXT -> "title";
-            case OTHER -> "segment";
+            case VIDEO -> Texts.get("track.clip");
+            case AUDIO -> Texts.get("track.music");
+            case TEXT -> Texts.get("track.title");
+            case OTHER -> Texts.get("track.segment");
         });
         if (type.kind() == TrackType.Kind.TEXT) {
             name = "\"" + name + "\"";

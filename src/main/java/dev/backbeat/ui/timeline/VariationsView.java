@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,7 +25,7 @@ public final class VariationsView extends VBox {
         setMaxHeight(Region.USE_PREF_SIZE);
         setMaxWidth(Region.USE_PREF_SIZE);
 
-        Label header = new Label("VARIATIONS");
+        Label header = new Label(Texts.get("variations.header"));
         header.getStyleClass().add("pane-header");
         Label status = new Label();
         status.setId("variationsStatus");
@@ -37,6 +39,7 @@ public final class VariationsView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button("✕");
         close.setId("variationsClose");
+        close.setAccessibleText(Texts.get("variations.close.a11y"));
         close.getStyleClass().add("flat");
         close.setOnAction(e -> vm.close());
         HBox top = new HBox(8, header, spinner, status, spacer, close);
@@ -64,10 +67,11 @@ public final class VariationsView extends VBox {
         details.getStyleClass().add("muted");
         MiniWaveform wave = new MiniWaveform(c.outline(), c.variation().preview().durationSec());
         boolean heard = c.variation().id().equals(vm.auditioningProperty().get());
-        Button listen = new Button(heard ? "■ Stop" : "▶ Listen");
+        Button listen = new Button(heard ? Texts.get("variations.stop") : Texts.get("variations.listen"));
         listen.getStyleClass().add("variation-listen");
+        listen.setAccessibleText(listen.getText() + " " + c.style());
         listen.setOnAction(e -> vm.listen(c));
-        Button use = new Button("Use this");
+        Button use = new Button(Texts.get("variations.use"));
         use.getStyleClass().addAll("accent", "variation-use");
         use.setOnAction(e -> vm.use(c));
         use.disableProperty().bind(vm.busyProperty());

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.timeline;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.Backend;
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.CancelToken;
@@ -53,7 +55,7 @@ public final class VariationsViewModel {
             if (open.get() && !picking) {
                 stop();
                 cards.clear();
-                status.set("The timeline changed, so these no longer fit: ask for new variations.");
+                status.set(Texts.get("variations.stale"));
             }
         });
         project.backendProperty().addListener((o, a, b) -> close());
@@ -91,7 +93,7 @@ public final class VariationsViewModel {
         cards.clear();
         open.set(true);
         busy.set(true);
-        status.set("Composing " + COUNT + " variations…");
+        status.set(Texts.get("variations.composing", COUNT));
         Backend backend = project.backend();
         long asked = ++generation;
         running = runner.task("Variations", (progress, cancel) -> {
@@ -109,14 +111,14 @@ public final class VariationsViewModel {
                 .onSuccess(out -> {
                     if (asked == generation && open.get() && project.backend() == backend) {
                         cards.setAll(out);
-                        status.set("Listen from the playhead, then use the one you like.");
+                        status.set(Texts.get("variations.ready"));
                     }
                 })
                 .onError(e -> {
                     if (asked == generation
                             && !(e instanceof BackendException be && be.kind() == BackendException.Kind.CANCELLED)) {
                         status.set(e instanceof BackendException be ? be.userMessage()
-                                : "The variations could not be made: " + e.getMessage());
+                                : Texts.get("variations.failed", e.getMessage()));
                     }
                 })
                 .onFinally(() -> {
@@ -149,7 +151,7 @@ public final class VariationsViewModel {
     public void use(Card card) {
         Backend backend = project.backend();
         busy.set(true);
-        status.set("Using " + card.style() + "…");
+        status.set(Texts.get("variations.using", card.style()));
         runner.task("Using a variation", (progress, cancel) -> backend.pickVariation(card.variation().id()))
                 .onSuccess(state -> {
                     picking = true;
@@ -159,8 +161,7 @@ public final class VariationsViewModel {
                         picking = false;
                     }
                     close();
-                    onPicked.accept("Now the music is " + card.style() + " · " + card.details()
-                            + ". Say what to change, or ask for more variations.");
+                    onPicked.accept(Texts.get("variations.picked", card.style() + " · " + card.details()));
                 })
                 .onError(e -> status.set(e instanceof BackendException be ? be.userMessage() : e.getMessage()))
                 .onFinally(() -> busy.set(false))

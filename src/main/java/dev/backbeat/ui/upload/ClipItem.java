@@ -1,5 +1,7 @@
 package dev.backbeat.ui.upload;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -87,7 +89,7 @@ public final class ClipItem {
     /** Stops reading this clip; it is not added. */
     public void cancel() {
         if (working.get()) {
-            status.set("Cancelling…");
+            status.set(Texts.get("common.cancelling"));
             canceller.run();
         }
     }

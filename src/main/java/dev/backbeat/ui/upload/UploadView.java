@@ -1,5 +1,7 @@
 package dev.backbeat.ui.upload;
 
+import dev.backbeat.ui.Texts;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,7 +26,7 @@ public final class UploadView extends VBox {
         setId("uploadPane");
         getStyleClass().addAll("pane", "upload-pane");
 
-        Label header = new Label("CLIPS");
+        Label header = new Label(Texts.get("upload.header"));
         header.getStyleClass().add("pane-header");
 
         Label hint = new Label(vm.dropHint());
@@ -32,12 +34,14 @@ public final class UploadView extends VBox {
         hint.setWrapText(true);
         StackPane dropZone = new StackPane(hint);
         dropZone.setId("dropZone");
+        dropZone.setAccessibleText(Texts.get("upload.dropZone.a11y"));
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setOnMouseClicked(e -> vm.chooseFiles());
         VBox.setVgrow(dropZone, Priority.ALWAYS);
 
         ListView<ClipItem> list = new ListView<>(vm.clips());
         list.setId("clipList");
+        list.setAccessibleText(Texts.get("upload.clips.a11y"));
         list.getStyleClass().add("clip-list");
         list.setCellFactory(v -> new ClipCell(vm));
         list.setOnKeyPressed(e -> {
@@ -50,8 +54,9 @@ public final class UploadView extends VBox {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button add = new Button("+ Add clips");
+        Button add = new Button(Texts.get("upload.add"));
         add.setId("addClips");
+        add.setAccessibleText(Texts.get("upload.add.a11y"));
         add.setMaxWidth(Double.MAX_VALUE);
         add.setOnAction(e -> vm.chooseFiles());
 
@@ -106,7 +111,7 @@ public final class UploadView extends VBox {
         private final Label name = new Label();
         private final Label status = new Label();
         private final ProgressBar bar = new ProgressBar();
-        private final Button cancel = new Button("Cancel");
+        private final Button cancel = new Button(Texts.get("common.cancel"));
         private final VBox box = new VBox(4, name, status, bar, cancel);
         private final javafx.beans.value.ChangeListener<Boolean> failedListener =
                 (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);
@@ -124,19 +129,19 @@ public final class UploadView extends VBox {
             thumb.setPreserveRatio(true);
             thumb.getStyleClass().add("clip-thumb");
             thumb.managedProperty().bind(thumb.visibleProperty());
-            javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove clip");
+            javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem(Texts.get("upload.menu.remove"));
             remove.setOnAction(e -> {
                 if (current != null) {
                     vm.remove(current);
                 }
             });
-            javafx.scene.control.MenuItem up = new javafx.scene.control.MenuItem("Move earlier");
+            javafx.scene.control.MenuItem up = new javafx.scene.control.MenuItem(Texts.get("upload.menu.earlier"));
             up.setOnAction(e -> {
                 if (current != null) {
                     vm.move(current, vm.timelineIndex(current) - 1);
                 }
             });
-            javafx.scene.control.MenuItem down = new javafx.scene.control.MenuItem("Move later");
+            javafx.scene.control.MenuItem down = new javafx.scene.control.MenuItem(Texts.get("upload.menu.later"));
             down.setOnAction(e -> {
                 if (current != null) {
                     vm.move(current, vm.timelineIndex(current) + 1);
@@ -220,6 +225,7 @@ public final class UploadView extends VBox {
             name.setText(item.name());
             showThumbnail(item);
             item.mediaProperty().addListener(mediaListener);
+            cancel.setAccessibleText(Texts.get("upload.cancel.a11y", item.name()));
             status.textProperty().bind(item.statusProperty());
             bar.progressProperty().bind(item.progressProperty());
             bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));

@@ -1,5 +1,7 @@
 package dev.backbeat.ui.upload;
 
+import dev.backbeat.ui.Texts;
+
 import dev.backbeat.service.BackendException;
 import dev.backbeat.service.MediaInfo;
 import dev.backbeat.service.MediaRules;
@@ -64,9 +66,8 @@ public final class UploadViewModel {
     }
 
     public String dropHint() {
-        return "Drop videos or photos here\nor click to choose\n\n"
-                + String.join(" · ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList())
-                + "\nup to 500 MB";
+        return Texts.get("upload.dropHint",
+                String.join(" · ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
     }
 
     /** Whether a drag holding these files should be accepted: at least one looks like a video or a photo. */
@@ -83,7 +84,7 @@ public final class UploadViewModel {
         List<ClipItem> photos = new ArrayList<>();
         for (Path file : files) {
             Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
-            ClipItem item = new ClipItem(file, problem.orElse("Waiting…"));
+            ClipItem item = new ClipItem(file, problem.orElse(Texts.get("upload.waiting")));
             clips.add(item);
             if (problem.isPresent()) {
                 item.fail(problem.get());
@@ -130,7 +131,7 @@ public final class UploadViewModel {
         long mine = line;
         dev.backbeat.service.Backend backend = project.backend(); // the session's own, even if the user switches meanwhile
         ClipItem first = items.get(0);
-        items.forEach(i -> i.working(items.size() > 1 ? "Reading the photos…" : "Reading the clip…", -1));
+        items.forEach(i -> i.working(items.size() > 1 ? Texts.get("upload.readingPhotos") : Texts.get("upload.reading"), -1));
         dev.backbeat.service.CancelToken token = runner.task("Adding " + first.name()
                                 + (items.size() > 1 ? " and " + (items.size() - 1) + " more" : ""),
                         (progress, cancel) -> new Added(
@@ -143,13 +144,13 @@ public final class UploadViewModel {
                         if (k < added.media().size()) {
                             items.get(k).attach(added.media().get(k));
                         }
-                        items.get(k).done(k < added.media().size() ? describe(added.media().get(k)) : "Added ✓");
+                        items.get(k).done(k < added.media().size() ? describe(added.media().get(k)) : Texts.get("upload.added"));
                     }
                     added.media().forEach(onAdded);
                 })
                 .onError(e -> items.forEach(i -> i.fail(e instanceof BackendException be
-                        ? be.kind() == BackendException.Kind.CANCELLED ? "Cancelled: not added." : be.userMessage()
-                        : "Could not add " + i.name() + ": " + e.getMessage())))
+                        ? be.kind() == BackendException.Kind.CANCELLED ? Texts.get("upload.cancelled") : be.userMessage()
+                        : Texts.get("upload.failed", i.name(), e.getMessage()))))
                 .onFinally(() -> {
                     if (mine == line) {
                         readNext();
@@ -244,10 +245,10 @@ public final class UploadViewModel {
             sb.append(" · ").append(m.width()).append('×').append(m.height());
         }
         if (m.fps() > 0 && !"image".equals(m.kind())) {
-            sb.append(" · ").append(Math.round(m.fps())).append(" fps");
+            sb.append(" · ").append(Texts.get("media.fps", Math.round(m.fps())));
         }
         if (!m.hasAudio() && !"image".equals(m.kind())) {
-            sb.append(" · no sound");
+            sb.append(" · ").append(Texts.get("media.noSound"));
         }
         return sb.append(" ✓").toString();
     }
