@@ -24,7 +24,7 @@ in_root sh -c '! command -v java && ! command -v mvn' > /dev/null \
 
 echo "== dpkg -i $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 cp "$deb" "$root/tmp/backbeat.deb"
-in_root dpkg -i /tmp/backbeat.deb || in_root sh -c 'apt-get update -q && apt-get install -y -q -f'
+in_root dpkg -i /tmp/backbeat.deb || in_root sh -c 'apt-get update -q && apt-get install -y -q --no-install-recommends -f'
 in_root dpkg -s backbeat | grep -E '^(Status|Installed-Size|Depends)'
 echo "installed: $(du -sh "$root/opt/backbeat" | cut -f1); class-data archive: $(ls "$root/opt/backbeat/lib/app/backbeat.jsa")"
 
