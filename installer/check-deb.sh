@@ -67,8 +67,13 @@ for i in $(seq "$runs"); do
   /usr/bin/time -a -o "$times" -f "launcher %e %U %S" chroot "$root" env -i HOME=/root PATH=/usr/bin:/bin \
     backbeat score /tmp/clips/clip30.mp4 -o /tmp/clips/out.mp4 > /dev/null
 done
-awk '{ wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " ($3 + $4) }
-  function median(s,  a, n) { n = split(s, a, " "); asort(a); return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-  END { d = median(wall["decode"]);
-    for (k in wall) printf "%-9s median %.2f s wall, %.2f s CPU (user+sys); %.2f x the plain decode\n", k, median(wall[k]), median(cpu[k]), median(wall[k]) / d }' "$times"
+# medians with sort (Debian's default awk has no asort)
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+decode=$(awk '$1 == "decode" { print $2 }' "$times" | median)
+for k in decode java-jar launcher; do
+  wall=$(awk -v k="$k" '$1 == k { print $2 }' "$times" | median)
+  cpu=$(awk -v k="$k" '$1 == k { print $3 + $4 }' "$times" | median)
+  awk -v k="$k" -v w="$wall" -v c="$cpu" -v d="$decode" \
+    'BEGIN { printf "%-9s median %.2f s wall, %.2f s CPU (user+sys); %.2f x the plain decode\n", k, w, c, w / d }'
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes these noisy)"
