@@ -16,11 +16,13 @@ public final class Main {
 
     public static void main(String[] args) {
         sweepLeftovers(args.length > 0);
-        // "backbeat clip.mp4 …" (as a file manager's "Open with" does) opens the app with those clips
-        boolean videos = args.length > 0 && java.util.Arrays.stream(args).allMatch(a -> !a.startsWith("-")
-                && dev.backbeat.service.MediaRules.looksLikeVideo(java.nio.file.Path.of(a))
+        // "backbeat clip.mp4 …" (as a file manager's "Open with" does) opens the app with those files;
+        // the installers offer it for videos, photos and songs, and the window says which it can use
+        boolean files = args.length > 0 && java.util.Arrays.stream(args).allMatch(a -> !a.startsWith("-")
+                && dev.backbeat.service.MediaRules.ALL_EXTENSIONS.contains(
+                        dev.backbeat.service.MediaRules.extension(java.nio.file.Path.of(a)))
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(a)));
-        if (args.length > 0 && !videos) {
+        if (args.length > 0 && !files) {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             System.exit(Cli.run(args, out, err));
