@@ -95,10 +95,12 @@ public final class Reverb {
         highOut = Math.abs(ho) < 1e-20f ? 0 : ho;
         java.util.Arrays.fill(wetL, 0, n, 0f);
         java.util.Arrays.fill(wetR, 0, n, 0f);
-        // comb by comb over the whole block: each delay line stays in cache and its loop is tight
-        for (int k = 0; k < COMBS.length; k++) {
-            combAtL[k] = comb(combL[k], combAtL[k], k, storeL, in, wetL, n);
-            combAtR[k] = comb(combR[k], combAtR[k], k, storeR, in, wetR, n);
+        // four combs at a time: their feedback chains are independent, so the processor overlaps
+        // them (one comb alone waits on its own multiply-add every sample); the sums into the wet
+        // line keep the comb-by-comb order, so the output is the same to the last bit
+        for (int k = 0; k < COMBS.length; k += 4) {
+            combs4(combL, combAtL, k, storeL, in, wetL, n);
+            combs4(combR, combAtR, k, storeR, in, wetR, n);
         }
         for (int k = 0; k < ALLPASSES.length; k++) {
             apAtL[k] = allpass(apL[k], apAtL[k], wetL, n);
@@ -114,23 +116,56 @@ public final class Reverb {
         }
     }
 
-    private int comb(float[] buf, int at, int k, float[] stores, float[] in, float[] out, int n) {
-        float store = stores[k];
+    /** Runs combs {@code k..k+3} over the block, in stretches where none of the four wraps. */
+    private void combs4(float[][] bufs, int[] ats, int k, float[] stores, float[] in, float[] out, int n) {
+        float[] b0 = bufs[k], b1 = bufs[k + 1], b2 = bufs[k + 2], b3 = bufs[k + 3];
+        int a0 = ats[k], a1 = ats[k + 1], a2 = ats[k + 2], a3 = ats[k + 3];
+        float s0 = stores[k], s1 = stores[k + 1], s2 = stores[k + 2], s3 = stores[k + 3];
         float fb = feedback;
         float d1 = damp1;
         float d2 = damp2;
-        int len = buf.length;
-        for (int i = 0; i < n; i++) {
-            float y = buf[at];
-            store = y * d2 + store * d1;
-            buf[at] = in[i] + store * fb;
-            out[i] += y;
-            if (++at == len) at = 0;
+        int i = 0;
+        while (i < n) {
+            int run = Math.min(n - i, Math.min(Math.min(b0.length - a0, b1.length - a1),
+                    Math.min(b2.length - a2, b3.length - a3)));
+            for (int j = 0; j < run; j++) {
+                float x = in[i + j];
+                float y0 = b0[a0 + j];
+                float y1 = b1[a1 + j];
+                float y2 = b2[a2 + j];
+                float y3 = b3[a3 + j];
+                s0 = y0 * d2 + s0 * d1;
+                s1 = y1 * d2 + s1 * d1;
+                s2 = y2 * d2 + s2 * d1;
+                s3 = y3 * d2 + s3 * d1;
+                b0[a0 + j] = x + s0 * fb;
+                b1[a1 + j] = x + s1 * fb;
+                b2[a2 + j] = x + s2 * fb;
+                b3[a3 + j] = x + s3 * fb;
+                out[i + j] = (((out[i + j] + y0) + y1) + y2) + y3;
+            }
+            i += run;
+            a0 += run;
+            a1 += run;
+            a2 += run;
+            a3 += run;
+            if (a0 == b0.length) a0 = 0;
+            if (a1 == b1.length) a1 = 0;
+            if (a2 == b2.length) a2 = 0;
+            if (a3 == b3.length) a3 = 0;
         }
+        ats[k] = a0;
+        ats[k + 1] = a1;
+        ats[k + 2] = a2;
+        ats[k + 3] = a3;
         // a silent tail would otherwise decay into denormal numbers, which are slow
-        stores[k] = Math.abs(store) < 1e-20f ? 0 : store;
-        if (Math.abs(buf[0]) < 1e-25f) flushDenormals(buf);
-        return at;
+        stores[k] = Math.abs(s0) < 1e-20f ? 0 : s0;
+        stores[k + 1] = Math.abs(s1) < 1e-20f ? 0 : s1;
+        stores[k + 2] = Math.abs(s2) < 1e-20f ? 0 : s2;
+        stores[k + 3] = Math.abs(s3) < 1e-20f ? 0 : s3;
+        for (int q = k; q < k + 4; q++) {
+            if (Math.abs(bufs[q][0]) < 1e-25f) flushDenormals(bufs[q]);
+        }
     }
 
     private static int allpass(float[] buf, int at, float[] x, int n) {

@@ -63,6 +63,76 @@ class SpaceTest {
     }
 
     @Test
+    void theRoomMatchesPlainFreeverbSampleBySample() {
+        // the production room runs its combs four at a time in unwrapped stretches; this is the
+        // textbook form, one sample and one comb at a time, and the two must agree to the bit
+        float[] send = Signals.noise(4, 0.4, 60_000);
+        float[] l = new float[send.length], r = new float[send.length];
+        Reverb fast = new Reverb(0.75, 0.35, 0.9, 0.8, 12, 150, 9000, RATE);
+        for (int at = 0; at < send.length; at += 4096) {
+            fast.process(send, at, Math.min(4096, send.length - at), l, r, at);
+        }
+        float[][] plain = plainFreeverb(send, 0.75, 0.35, 0.9, 0.8, 12, 150, 9000, RATE);
+        assertArrayEquals(plain[0], l);
+        assertArrayEquals(plain[1], r);
+    }
+
+    /** Freeverb as written out in the literature, with the same send band and pre-delay. */
+    private static float[][] plainFreeverb(float[] send, double room, double damping, double width, double level,
+                                           double preMs, double lowCut, double highCut, double rate) {
+        int[] combs = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
+        int[] aps = {556, 441, 341, 225};
+        double scale = rate / 44_100.0;
+        float[][][] comb = new float[2][8][];
+        float[][][] ap = new float[2][4][];
+        for (int c = 0; c < 2; c++) {
+            for (int k = 0; k < 8; k++) comb[c][k] = new float[(int) Math.round((combs[k] + 23 * c) * scale)];
+            for (int k = 0; k < 4; k++) ap[c][k] = new float[(int) Math.round((aps[k] + 23 * c) * scale)];
+        }
+        int[][] combAt = new int[2][8], apAt = new int[2][4];
+        float[][] store = new float[2][8];
+        float fb = (float) (room * 0.28 + 0.7), d1 = (float) (damping * 0.4), d2 = 1 - d1;
+        float w1 = (float) (level * (width / 2 + 0.5)), w2 = (float) (level * ((1 - width) / 2));
+        float[] pre = new float[Math.max(1, (int) Math.round(preMs * rate / 1000))];
+        int preAt = 0;
+        float lowCoef = (float) Math.exp(-2 * Math.PI * highCut / rate);
+        float highCoef = (float) Math.exp(-2 * Math.PI * lowCut / rate);
+        float lo = 0, hi = 0, ho = 0;
+        float[] outL = new float[send.length], outR = new float[send.length];
+        for (int i = 0; i < send.length; i++) {
+            float x = pre[preAt];
+            pre[preAt] = send[i];
+            preAt = (preAt + 1) % pre.length;
+            ho = highCoef * (ho + x - hi);
+            hi = x;
+            lo = ho + lowCoef * (lo - ho);
+            float in = lo * 0.015f;
+            float[] wet = new float[2];
+            for (int c = 0; c < 2; c++) {
+                for (int k = 0; k < 8; k++) {
+                    float[] b = comb[c][k];
+                    float y = b[combAt[c][k]];
+                    store[c][k] = y * d2 + store[c][k] * d1;
+                    b[combAt[c][k]] = in + store[c][k] * fb;
+                    combAt[c][k] = (combAt[c][k] + 1) % b.length;
+                    wet[c] = wet[c] + y;
+                }
+                for (int k = 0; k < 4; k++) {
+                    float[] b = ap[c][k];
+                    float held = b[apAt[c][k]];
+                    float v = wet[c];
+                    wet[c] = held - v;
+                    b[apAt[c][k]] = v + held * 0.5f;
+                    apAt[c][k] = (apAt[c][k] + 1) % b.length;
+                }
+            }
+            outL[i] = wet[0] * w1 + wet[1] * w2;
+            outR[i] = wet[1] * w1 + wet[0] * w2;
+        }
+        return new float[][] {outL, outR};
+    }
+
+    @Test
     void theEchoBouncesLeftThenRightEachQuieter() {
         float[] send = new float[N];
         send[0] = 1;
