@@ -19,6 +19,16 @@ public interface Backend extends AutoCloseable {
 
     List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel) throws BackendException;
 
+    /**
+     * As {@link #upload}, for files the user chose to score as far as they go after a
+     * {@link BackendException.Kind#DAMAGED} answer: a file cut short is used up to where its picture ends.
+     * Back ends that cannot tell a damaged file from a whole one upload as usual.
+     */
+    default List<MediaInfo> uploadAsTheyAre(List<Path> files, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        return upload(files, progress, cancel);
+    }
+
     List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel) throws BackendException;
 
     /**

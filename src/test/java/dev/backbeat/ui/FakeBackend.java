@@ -32,6 +32,9 @@ public class FakeBackend implements Backend {
     public final List<ExportRequest> exports = new ArrayList<>();
     public List<ChatEvent> reply = List.of(new ChatEvent.Text("Sure"), new ChatEvent.Done());
     public BackendException uploadError;
+    /** Every file upload answers DAMAGED; only {@link #uploadAsTheyAre} takes them. */
+    public boolean damaged;
+    public final List<Path> takenAsTheyAre = new ArrayList<>();
     public int creditCalls;
     private Draft draft = Draft.empty();
 
@@ -52,6 +55,20 @@ public class FakeBackend implements Backend {
         if (uploadError != null) {
             throw uploadError;
         }
+        if (damaged) {
+            throw new BackendException(BackendException.Kind.DAMAGED, "\u201c" + files.get(0).getFileName()
+                    + "\u201d looks cut short: its picture stops at 0:00.8, but the file says it lasts 0:26.");
+        }
+        return take(files);
+    }
+
+    @Override
+    public List<MediaInfo> uploadAsTheyAre(List<Path> files, ProgressListener progress, CancelToken cancel) {
+        takenAsTheyAre.addAll(files);
+        return take(files);
+    }
+
+    private List<MediaInfo> take(List<Path> files) {
         uploads.addAll(files);
         List<MediaInfo> out = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();

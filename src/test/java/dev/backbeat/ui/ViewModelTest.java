@@ -100,6 +100,32 @@ class ViewModelTest {
     }
 
     @Test
+    void aDamagedClipAsksWhetherToScoreWhatIsThereOrStop() throws Exception {
+        backend.damaged = true;
+        vm.upload().addFiles(List.of(video("cut short.mp4"), video("also cut.mp4")));
+        var first = vm.upload().clips().get(0);
+        var second = vm.upload().clips().get(1);
+        assertTrue(first.damagedProperty().get(), "the card asks");
+        assertFalse(first.failedProperty().get());
+        assertFalse(first.workingProperty().get());
+        assertTrue(first.statusProperty().get().contains("picture stops at 0:00.8"), first.statusProperty().get());
+        assertTrue(backend.uploads.isEmpty(), "nothing added while it asks");
+        assertEquals(0, vm.timeline().rows().size());
+
+        vm.upload().scoreAsItIs(first);
+        assertEquals(List.of(first.file()), backend.takenAsTheyAre, "read again, as it is");
+        assertTrue(first.readyProperty().get());
+        assertFalse(first.damagedProperty().get());
+        assertEquals(1, vm.timeline().rows().size());
+
+        vm.upload().stop(second);
+        assertTrue(second.failedProperty().get());
+        assertFalse(second.damagedProperty().get());
+        assertEquals("Not added: use a complete copy of the file.", second.statusProperty().get());
+        assertEquals(List.of(first.file()), backend.uploads);
+    }
+
+    @Test
     void aClipBeingReadCanBeCancelled() throws Exception {
         // a runner that holds the work until told, as the FX runner would run it later on another thread
         List<Runnable> held = new ArrayList<>();

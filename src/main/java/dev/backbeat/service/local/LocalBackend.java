@@ -145,6 +145,17 @@ public final class LocalBackend implements Backend {
     @Override
     public List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
             throws BackendException {
+        return upload(files, false, progress, cancel);
+    }
+
+    @Override
+    public List<MediaInfo> uploadAsTheyAre(List<Path> files, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        return upload(files, true, progress, cancel);
+    }
+
+    private List<MediaInfo> upload(List<Path> files, boolean asTheyAre, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
         if (files.isEmpty()) {
             return List.of();
         }
@@ -167,7 +178,7 @@ public final class LocalBackend implements Backend {
                         i = j - 1;
                         continue;
                     }
-                    added.add(add(files.get(i), progress, cancel, i, files.size(), true));
+                    added.add(add(files.get(i), asTheyAre, progress, cancel, i, files.size(), true));
                     history.changed("Add " + files.get(i).getFileName(), before);
                 }
                 return added;
@@ -176,7 +187,8 @@ public final class LocalBackend implements Backend {
     }
 
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
-    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count, boolean composeNow)
+    private MediaInfo add(Path file, boolean asTheyAre, ProgressListener progress, CancelToken cancel, int index, int count,
+                          boolean composeNow)
             throws BackendException {
         Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
         if (problem.isPresent()) {
@@ -191,19 +203,21 @@ public final class LocalBackend implements Backend {
         double span = 1.0 / count;
         try {
             progress.progress("Reading the clip…", base);
-            ClipInfo info = pipeline.probe(file);
+            ClipInfo probed = pipeline.probe(file);
             // the reading pass also keeps the clip's sound for the mix and a preview frame
-            Path sound = info.hasAudio() && roomForSound(info) ? tempFile("clip-sound", ".f32") : null;
+            Path sound = probed.hasAudio() && roomForSound(probed) ? tempFile("clip-sound", ".f32") : null;
             Path frame = tempFile("thumb", ".jpg");
             VideoProfile read;
             try {
-                read = pipeline.analyze(info, new VideoAnalyzer.Extras(sound, frame),
+                read = pipeline.analyze(probed, new VideoAnalyzer.Extras(sound, frame), asTheyAre,
                         (f, speed) -> progress.progress("Reading the clip…", base + span * 0.8 * f), c);
             } catch (MediaException | RuntimeException e) {
                 deleteQuietly(sound);
                 deleteQuietly(frame);
                 throw e;
             }
+            // a damaged file the user chose to use as it is: only what its picture holds goes on the timeline
+            ClipInfo info = read.durationSec() < probed.durationSec() - 1e-6 ? probed.upTo(read.durationSec()) : probed;
             java.util.concurrent.CompletableFuture<String> thumb = frame != null && Files.isRegularFile(frame)
                     && frame.toFile().length() > 0
                     ? java.util.concurrent.CompletableFuture.completedFuture(frame.toString())
@@ -645,7 +659,8 @@ public final class LocalBackend implements Backend {
                     }
                 }
                 for (int i = 0; i < found.size(); i++) {
-                    add(Path.of(found.get(i).path()), progress, cancel, i, found.size(), false);
+                    // the same bytes as when saved: a file the user chose to use as it was is used so again
+                    add(Path.of(found.get(i).path()), true, progress, cancel, i, found.size(), false);
                     fingerprints.put(clips.get(clips.size() - 1), found.get(i));
                 }
                 brief = content.brief().copy();
@@ -688,7 +703,7 @@ public final class LocalBackend implements Backend {
         return jobs.run("Locate " + file.getFileName(), cancel, job -> {
             synchronized (this) {
                 Snapshot before = capture();
-                add(file, progress, cancel, 0, 1, false);
+                add(file, false, progress, cancel, 0, 1, false);
                 List<Integer> order = new ArrayList<>();
                 for (int i = 0; i < clips.size() - 1; i++) {
                     order.add(i);
@@ -1091,6 +1106,7 @@ public final class LocalBackend implements Backend {
     static BackendException map(MediaException e) {
         BackendException.Kind kind = switch (e.kind()) {
             case CANCELLED -> BackendException.Kind.CANCELLED;
+            case DAMAGED -> BackendException.Kind.DAMAGED;
             case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
             default -> BackendException.Kind.INTERNAL;
         };

@@ -19,6 +19,8 @@ public final class ClipItem {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
+    /** The back end found the file damaged and waits for the user: score what is there, or stop. */
+    private final ReadOnlyBooleanWrapper damaged = new ReadOnlyBooleanWrapper();
     private Runnable canceller = () -> { };
     /** What the back end made of the clip once it is on the timeline (thumbnail, duration); null before. */
     private final javafx.beans.property.ReadOnlyObjectWrapper<dev.backbeat.service.MediaInfo> media =
@@ -79,8 +81,22 @@ public final class ClipItem {
         return working.getReadOnlyProperty();
     }
 
+    /** True while the card asks whether a damaged file should be scored as far as it goes. */
+    public ReadOnlyBooleanProperty damagedProperty() {
+        return damaged.getReadOnlyProperty();
+    }
+
+    /** The file is damaged: the card says how and offers "Score what is there" and "Stop". */
+    void damaged(String message) {
+        working.set(false);
+        status.set(message);
+        progress.set(0);
+        damaged.set(true);
+    }
+
     /** Waiting its turn to be read: it can be withdrawn (Cancel shows). */
     void waiting(String note) {
+        damaged.set(false);
         working.set(true);
         status.set(note);
         progress.set(-1);
@@ -105,6 +121,7 @@ public final class ClipItem {
     }
 
     void fail(String message) {
+        damaged.set(false);
         working.set(false);
         status.set(message);
         progress.set(0);

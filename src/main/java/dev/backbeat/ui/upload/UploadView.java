@@ -112,9 +112,13 @@ public final class UploadView extends VBox {
         private final Label status = new Label();
         private final ProgressBar bar = new ProgressBar();
         private final Button cancel = new Button(Texts.get("common.cancel"));
-        private final VBox box = new VBox(4, name, status, bar, cancel);
+        private final Button asItIs = new Button(Texts.get("upload.damaged.score"));
+        private final Button stop = new Button(Texts.get("upload.damaged.stop"));
+        private final javafx.scene.layout.HBox choice = new javafx.scene.layout.HBox(6, asItIs, stop);
+        private final VBox box = new VBox(4, name, status, bar, cancel, choice);
         private final javafx.beans.value.ChangeListener<Boolean> failedListener =
-                (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);
+                (o, was, failed) -> status.pseudoClassStateChanged(ERROR, this.current != null
+                        && (this.current.failedProperty().get() || this.current.damagedProperty().get()));
         private ClipItem current;
         private final javafx.beans.InvalidationListener mediaListener = o -> {
             if (current != null) {
@@ -159,6 +163,20 @@ public final class UploadView extends VBox {
             cancel.setOnAction(e -> {
                 if (current != null) {
                     current.cancel();
+                }
+            });
+            asItIs.getStyleClass().add("flat");
+            stop.getStyleClass().add("flat");
+            choice.managedProperty().bind(choice.visibleProperty());
+            choice.setVisible(false);
+            asItIs.setOnAction(e -> {
+                if (current != null) {
+                    vm.scoreAsItIs(current);
+                }
+            });
+            stop.setOnAction(e -> {
+                if (current != null) {
+                    vm.stop(current);
                 }
             });
             box.setAlignment(Pos.CENTER_LEFT);
@@ -212,9 +230,12 @@ public final class UploadView extends VBox {
             bar.visibleProperty().unbind();
             cancel.visibleProperty().unbind();
             cancel.setVisible(false);
+            choice.visibleProperty().unbind();
+            choice.setVisible(false);
             status.pseudoClassStateChanged(ERROR, false);
             if (current != null) {
                 current.failedProperty().removeListener(failedListener);
+                current.damagedProperty().removeListener(failedListener);
                 current.mediaProperty().removeListener(mediaListener);
             }
             current = item;
@@ -230,8 +251,12 @@ public final class UploadView extends VBox {
             bar.progressProperty().bind(item.progressProperty());
             bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));
             cancel.visibleProperty().bind(item.workingProperty());
-            status.pseudoClassStateChanged(ERROR, item.failedProperty().get());
+            choice.visibleProperty().bind(item.damagedProperty());
+            asItIs.setAccessibleText(Texts.get("upload.damaged.score.a11y", item.name()));
+            stop.setAccessibleText(Texts.get("upload.damaged.stop.a11y", item.name()));
+            status.pseudoClassStateChanged(ERROR, item.failedProperty().get() || item.damagedProperty().get());
             item.failedProperty().addListener(failedListener);
+            item.damagedProperty().addListener(failedListener);
             setGraphic(box);
         }
     }
