@@ -249,7 +249,13 @@ public final class UploadView extends VBox {
             cancel.setAccessibleText(Texts.get("upload.cancel.a11y", item.name()));
             status.textProperty().bind(item.statusProperty());
             bar.progressProperty().bind(item.progressProperty());
-            bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));
+            bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not())
+                    .and(item.damagedProperty().not()));
+            if (getListView() != null) {
+                // a long message (a refusal, a damaged file) wraps within the pane instead of running off it
+                status.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+                status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             cancel.visibleProperty().bind(item.workingProperty());
             choice.visibleProperty().bind(item.damagedProperty());
             asItIs.setAccessibleText(Texts.get("upload.damaged.score.a11y", item.name()));
