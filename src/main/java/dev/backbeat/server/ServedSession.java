@@ -197,7 +197,7 @@ final class ServedSession {
                         SessionRecord.Upload u = new SessionRecord.Upload();
                         u.id = "file_" + (record.uploads.size() + 1);
                         u.filename = in.clientName();
-                        u.stored = in.file().getFileName().toString();
+                        u.stored = dir.resolve("uploads").relativize(in.file()).toString();
                         u.hash = in.hash();
                         u.size = in.size();
                         u.fileType = info == null ? "video" : info.kind();
@@ -220,6 +220,7 @@ final class ServedSession {
             for (Incoming in : files) {
                 try {
                     Files.deleteIfExists(in.file());
+                    Files.deleteIfExists(in.file().getParent());
                 } catch (IOException ignored) {
                     // a refused upload left behind is removed with its session
                 }

@@ -183,25 +183,32 @@ final class Uploads {
         long to(OutputStream out) throws IOException;
     }
 
-    /** Writes one file into the session's uploads as a hidden part file, moved into place when whole. */
+    /**
+     * Writes one file into a folder of its own under the session's uploads, as a hidden part file
+     * moved into place when whole; it keeps the client's (cleaned) name, which the timeline shows.
+     */
     private static ServedSession.Incoming store(ServedSession session, String name, Copy copy) throws IOException {
-        Path dir = session.dir().resolve("uploads");
+        Path dir = session.dir().resolve("uploads").resolve(UUID.randomUUID().toString().substring(0, 12));
         OwnerOnly.ensureDir(dir);
-        String stem = UUID.randomUUID().toString().substring(0, 8) + "-" + name;
-        Path part = OwnerOnly.createFile(dir.resolve("." + stem + ".part"));
+        Path part = OwnerOnly.createFile(dir.resolve("." + name + ".part"));
+        boolean kept = false;
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long n;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
                 n = copy.to(out);
             }
-            Path target = dir.resolve(stem);
+            Path target = dir.resolve(name);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            kept = true;
             return new ServedSession.Incoming(target, name, HexFormat.of().formatHex(sha.digest()), n);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         } finally {
             Files.deleteIfExists(part);
+            if (!kept) {
+                Files.deleteIfExists(dir);
+            }
         }
     }
 
@@ -222,6 +229,7 @@ final class Uploads {
         for (ServedSession.Incoming in : stored) {
             try {
                 Files.deleteIfExists(in.file());
+                Files.deleteIfExists(in.file().getParent());
             } catch (IOException ignored) {
                 // removed with the session's folder
             }

@@ -172,8 +172,8 @@ class ServeErrorsTest {
             String fileId = up.getAsJsonArray("files").get(0).getAsJsonObject().get("id").getAsString();
             assertFalse(Files.exists(dir.resolve("escape.mp4")));
             assertFalse(Files.exists(data.resolve("escape.mp4")));
-            try (Stream<Path> stored = Files.list(data.resolve("sessions").resolve(sid).resolve("uploads"))) {
-                assertTrue(stored.anyMatch(p -> p.getFileName().toString().endsWith("escape.mp4")));
+            try (Stream<Path> stored = Files.walk(data.resolve("sessions").resolve(sid).resolve("uploads"))) {
+                assertTrue(stored.anyMatch(p -> p.getFileName().toString().equals("escape.mp4")));
             }
             assertEquals(200, c.get("/api/media/" + sid + "/" + fileId, token).statusCode(), "the upload itself is served");
 
@@ -206,8 +206,8 @@ class ServeErrorsTest {
 
             // a stored file swapped for a link to something outside is not followed
             Path stored;
-            try (Stream<Path> s = Files.list(data.resolve("sessions").resolve(sid).resolve("uploads"))) {
-                stored = s.filter(p -> p.getFileName().toString().endsWith("escape.mp4")).findFirst().orElseThrow();
+            try (Stream<Path> s = Files.walk(data.resolve("sessions").resolve(sid).resolve("uploads"))) {
+                stored = s.filter(p -> p.getFileName().toString().equals("escape.mp4")).findFirst().orElseThrow();
             }
             Files.delete(stored);
             Files.createSymbolicLink(stored, secret);

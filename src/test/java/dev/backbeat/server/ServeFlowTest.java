@@ -85,4 +85,31 @@ class ServeFlowTest {
             assertTrue(JsonParser.parseString(events.get(events.size() - 1)).isJsonObject());
         }
     }
+
+    @Test
+    void aFileAddressUploadsAndAChatQueuedBehindARenderHearsHeartbeats(@TempDir Path dir) throws Exception {
+        Path clip = ServeClient.clip(dir, "local clip.mp4", 3);
+        try (BackbeatServer server = BackbeatServer.start(ServeClient.options(dir.resolve("data")))) {
+            ServeClient c = new ServeClient(server.baseUri());
+            String token = c.token();
+            String sid = c.session(token);
+            HttpResponse<String> up = c.post("/api/upload-video/nemo_agent/me/" + sid, token,
+                    "{\"urls\":[\"" + clip.toUri() + "\"],\"source_type\":\"url\"}");
+            JsonObject file = ServeClient.data(up).getAsJsonArray("files").get(0).getAsJsonObject();
+            assertEquals("local_clip.mp4", file.get("filename").getAsString());
+            assertEquals(3.0, file.get("duration").getAsDouble(), 0.2);
+            assertTrue(Files.exists(clip), "the original stays where it was (a copy is kept in the session)");
+
+            String id = c.render(token, sid, "render_first");
+            // the session's queue is busy with the export: the chat waits its turn, and the stream says it is alive
+            List<String> events = c.chat(token, sid, "add the title 'Summer' for 2 s");
+            JsonObject poll = ServeClient.json(c.get("/api/render/proxy/lambda/" + id, token));
+            assertTrue(events.stream().anyMatch(e -> e.equals("{\"type\":\"heartbeat\"}")), events.toString());
+            assertFalse(ServeClient.text(events).isBlank());
+            assertEquals("completed", poll.get("status").getAsString(), "the render ran first: " + poll);
+            JsonObject state = ServeClient.data(c.get("/api/state/nemo_agent/me/" + sid + "/latest", token)).getAsJsonObject("state");
+            assertTrue(state.getAsJsonObject("draft").getAsJsonArray("t").asList().stream()
+                    .anyMatch(t -> t.getAsJsonObject().get("tt").getAsInt() == 7), "a title track: " + state);
+        }
+    }
 }
