@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", description = "Serve the NemoVideo agent protocol on this computer, answered by the local engine "
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the NemoVideo agent protocol on this computer, answered by the local engine "
         + "(tools written for the cloud API work offline against it). Ctrl+C stops.")
 final class ServeCommand implements Callable<Integer> {
 

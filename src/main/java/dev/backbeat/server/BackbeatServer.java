@@ -61,7 +61,7 @@ public final class BackbeatServer implements AutoCloseable {
     public static BackbeatServer start(ServeOptions options, Supplier<LocalBackend> engines) throws IOException {
         BackbeatServer s = new BackbeatServer(options, engines);
         s.http.start();
-        LOG.log(System.Logger.Level.INFO, "serving on " + s.baseUri() + ", data in " + options.dataDir());
+        LOG.log(System.Logger.Level.DEBUG, "serving on " + s.baseUri() + ", data in " + options.dataDir());
         return s;
     }
 

@@ -44,7 +44,7 @@ final class SessionRegistry {
                 }
             }
         }
-        LOG.log(System.Logger.Level.INFO, "sessions kept from before: " + sessions.size());
+        LOG.log(System.Logger.Level.DEBUG, "sessions kept from before: " + sessions.size());
     }
 
     int size() {
