@@ -81,6 +81,11 @@ public final class BackbeatServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /** How many sessions have their engine open now (the rest open again from their project when called). */
+    int openEngines() {
+        return sessions.openEngines();
+    }
+
     /** Stops taking calls, cancels running renders (they show as failed after a restart) and closes the engines. */
     @Override
     public void close() {

@@ -101,6 +101,10 @@ final class SessionRegistry {
         }
     }
 
+    int openEngines() {
+        return (int) sessions.values().stream().filter(ServedSession::engineLoaded).count();
+    }
+
     void closeAll() {
         sessions.values().forEach(ServedSession::close);
     }

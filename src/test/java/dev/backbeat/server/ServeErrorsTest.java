@@ -311,4 +311,26 @@ class ServeErrorsTest {
             assertEquals(409, dup.statusCode());
         }
     }
+
+    @Test
+    void anIdleEngineIsPutAwayAndComesBackFromItsProject(@TempDir Path dir) throws Exception {
+        Path clip = ServeClient.clip(dir, "a.mp4", 2);
+        try (BackbeatServer server = BackbeatServer.start(ServeClient.options(dir.resolve("data")).withLoadedSessions(1))) {
+            ServeClient c = new ServeClient(server.baseUri());
+            String token = c.token();
+            String first = c.session(token);
+            ServeClient.data(c.upload(token, first, "a.mp4", Files.readAllBytes(clip)));
+            c.chat(token, first, "calm piano");
+            String before = ServeClient.data(c.get("/api/state/nemo_agent/me/" + first + "/latest", token)).toString();
+            String second = c.session(token);
+            ServeClient.data(c.upload(token, second, "a.mp4", Files.readAllBytes(clip)));
+            assertEquals(1, server.openEngines(), "the first session's engine was put away");
+            List<String> events = c.chat(token, first, "make it faster");
+            assertFalse(ServeClient.text(events).isBlank(), events.toString());
+            String after = ServeClient.data(c.get("/api/state/nemo_agent/me/" + first + "/latest", token)).toString();
+            assertNotEquals(before, after);
+            assertTrue(after.contains("a.mp4"), "the clip came back with the project: " + after);
+            assertEquals(1, server.openEngines());
+        }
+    }
 }

@@ -101,6 +101,13 @@ class ServeFlowTest {
             assertTrue(Files.exists(clip), "the original stays where it was (a copy is kept in the session)");
 
             String id = c.render(token, sid, "render_first");
+            // a second render waits behind the first in the session's queue, and can be withdrawn there
+            String second = c.render(token, sid, "render_second");
+            HttpResponse<String> cancel = c.post("/api/render/proxy/lambda/" + second + "/cancel", token, "{}");
+            assertEquals(200, cancel.statusCode(), cancel.body());
+            JsonObject withdrawn = c.awaitRender(token, second, Duration.ofSeconds(30));
+            assertEquals("cancelled", withdrawn.get("status").getAsString(), withdrawn.toString());
+            assertFalse(Files.exists(dir.resolve("data/sessions").resolve(sid).resolve("renders/render_second.mp4")));
             // the session's queue is busy with the export: the chat waits its turn, and the stream says it is alive
             List<String> events = c.chat(token, sid, "add the title 'Summer' for 2 s");
             JsonObject poll = ServeClient.json(c.get("/api/render/proxy/lambda/" + id, token));
