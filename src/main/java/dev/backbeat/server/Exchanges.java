@@ -44,6 +44,24 @@ final class Exchanges {
         }
     }
 
+    /**
+     * Reads and drops what is left of a refused request's body (up to 1 GB), so a client still
+     * sending an upload gets the refusal instead of a broken connection.
+     */
+    static void drain(HttpExchange ex) {
+        try {
+            InputStream in = ex.getRequestBody();
+            byte[] b = new byte[64 * 1024];
+            long left = 1L << 30;
+            int n;
+            while (left > 0 && (n = in.read(b)) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the caller went away: nobody waits for the answer
+        }
+    }
+
     static String text(JsonObject o, String key) {
         JsonElement e = o == null ? null : o.get(key);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : "";

@@ -52,11 +52,13 @@ final class NemoApi implements HttpHandler {
             route(ex);
         } catch (ApiError e) {
             status[0] = e.httpStatus();
+            Exchanges.drain(ex);
             Exchanges.error(ex, e);
         } catch (BackendException e) {
             ApiError mapped = e.kind() == BackendException.Kind.BAD_INPUT || e.kind() == BackendException.Kind.UNSUPPORTED
                     ? new ApiError(422, 4000, e.userMessage()) : new ApiError(500, 5000, e.userMessage());
             status[0] = mapped.httpStatus();
+            Exchanges.drain(ex);
             Exchanges.error(ex, mapped);
         } catch (IOException e) {
             status[0] = -1;

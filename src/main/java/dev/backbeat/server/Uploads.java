@@ -32,8 +32,6 @@ import java.util.UUID;
  */
 final class Uploads {
     private static final List<String> AUDIO = List.of("mp3", "wav", "m4a", "aac");
-    /** After a refusal the rest of the body is read and dropped (up to this much), so the caller gets the answer. */
-    private static final long DRAIN_AT_MOST = 1L << 30;
 
     private final long maxBytes;
 
@@ -62,7 +60,7 @@ final class Uploads {
                     stored.add(store(session, name, out -> reader.copy(out, maxBytes)));
                 }
             } catch (ApiError | IOException e) {
-                drain(body);
+                Exchanges.drain(ex);
                 throw e;
             }
         } catch (ApiError | IOException e) {
@@ -209,19 +207,6 @@ final class Uploads {
             if (!kept) {
                 Files.deleteIfExists(dir);
             }
-        }
-    }
-
-    private static void drain(InputStream body) {
-        try {
-            long left = DRAIN_AT_MOST;
-            byte[] b = new byte[64 * 1024];
-            int n;
-            while (left > 0 && (n = body.read(b)) > 0) {
-                left -= n;
-            }
-        } catch (IOException ignored) {
-            // the caller went away: nobody is waiting for the answer
         }
     }
 

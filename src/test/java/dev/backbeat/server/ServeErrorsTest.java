@@ -48,6 +48,11 @@ class ServeErrorsTest {
             HttpResponse<String> foreign = c.get("/api/credits/balance/simple", "some-other-token");
             assertEquals(1001, code(foreign));
             assertEquals(0, code(c.get("/api/credits/balance/simple", token)));
+            // an upload sent with a wrong token gets its refusal, not a broken connection
+            String sid = c.session(token);
+            HttpResponse<String> up = c.upload("nmv_usr_wrong", sid, "a.mp4", new byte[8 << 20]);
+            assertEquals(401, up.statusCode());
+            assertEquals(1001, code(up));
             // the anonymous token wants a client id (HTTP 400 in the table)
             HttpResponse<String> noId = c.send(java.net.http.HttpRequest.newBuilder(server.baseUri().resolve("/api/auth/anonymous-token"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
