@@ -32,11 +32,12 @@ public final class BackbeatServer implements AutoCloseable {
     private final ExecutorService work;
     private final SessionRegistry sessions;
     private final Renders renders;
+    private final DataLock lock;
 
-    private BackbeatServer(ServeOptions options, Supplier<LocalBackend> engines) throws IOException {
+    private BackbeatServer(ServeOptions options, Supplier<LocalBackend> engines, DataLock lock) throws IOException {
         this.options = options;
+        this.lock = lock;
         Path data = options.dataDir().toAbsolutePath();
-        OwnerOnly.ensureDir(data);
         TokenRegistry tokens = new TokenRegistry(data.resolve("tokens.json"), options.tokenLifetime(), Clock.systemUTC());
         this.sessions = new SessionRegistry(data.resolve("sessions"), engines, options.loadedSessions());
         this.requests = pool("serve-request", 64);
@@ -59,7 +60,16 @@ public final class BackbeatServer implements AutoCloseable {
     }
 
     public static BackbeatServer start(ServeOptions options, Supplier<LocalBackend> engines) throws IOException {
-        BackbeatServer s = new BackbeatServer(options, engines);
+        Path data = options.dataDir().toAbsolutePath();
+        OwnerOnly.ensureDir(data);
+        DataLock lock = DataLock.take(data);
+        BackbeatServer s;
+        try {
+            s = new BackbeatServer(options, engines, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         s.http.start();
         LOG.log(System.Logger.Level.DEBUG, "serving on " + s.baseUri() + ", data in " + options.dataDir());
         return s;
@@ -102,6 +112,7 @@ public final class BackbeatServer implements AutoCloseable {
             work.shutdownNow();
         }
         sessions.closeAll();
+        lock.close();
     }
 
     private static ExecutorService pool(String name, int max) {

@@ -296,6 +296,9 @@ class ServeErrorsTest {
         }
         try (BackbeatServer second = BackbeatServer.start(ServeClient.options(data))) {
             assertEquals(1, second.sessionCount());
+            java.io.IOException twice = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> BackbeatServer.start(ServeClient.options(data)).close());
+            assertTrue(twice.getMessage().contains("Another backbeat serve"), twice.getMessage());
             ServeClient c = new ServeClient(second.baseUri());
             JsonObject state = ServeClient.data(c.get("/api/state/nemo_agent/me/" + sid + "/latest", token)).getAsJsonObject("state");
             assertEquals(draftBefore, state.get("draft").toString(), "the same timeline");
