@@ -96,11 +96,11 @@ public final class BackbeatServer implements AutoCloseable {
         return sessions.openEngines();
     }
 
-    /** Stops taking calls, cancels running renders (they show as failed after a restart) and closes the engines. */
+    /** Stops taking calls, ends running renders (they read as failed: export again) and closes the engines. */
     @Override
     public void close() {
         http.stop(0);
-        renders.cancelAll();
+        renders.stopAll();
         requests.shutdownNow();
         work.shutdown();
         try {

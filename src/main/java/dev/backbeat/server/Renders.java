@@ -24,6 +24,7 @@ final class Renders {
     private final ExecutorService work;
     private final Map<String, CancelToken> running = new ConcurrentHashMap<>();
     private final Object ids = new Object();
+    private volatile boolean stopping;
 
     Renders(SessionRegistry sessions, ExecutorService work) {
         this.sessions = sessions;
@@ -78,8 +79,13 @@ final class Renders {
         } catch (BackendException e) {
             boolean cancelled = cancel.isCancelled() || e.kind() == BackendException.Kind.CANCELLED;
             session.changeRender(job, j -> {
-                j.status = cancelled ? "cancelled" : "failed";
-                j.error = cancelled ? "The render was cancelled." : e.userMessage();
+                if (stopping) {
+                    j.status = "failed";
+                    j.error = "The server stopped before this render finished. Export again.";
+                } else {
+                    j.status = cancelled ? "cancelled" : "failed";
+                    j.error = cancelled ? "The render was cancelled." : e.userMessage();
+                }
             }, true);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "render " + job.id + " failed", e);
@@ -126,7 +132,9 @@ final class Renders {
         return data;
     }
 
-    void cancelAll() {
+    /** The server is stopping: renders still waiting or running end as failed (nobody cancelled them). */
+    void stopAll() {
+        stopping = true;
         running.values().forEach(CancelToken::cancel);
     }
 }

@@ -293,6 +293,7 @@ class ServeErrorsTest {
             JsonObject done = c.awaitRender(token, id, Duration.ofSeconds(120));
             assertEquals("completed", done.get("status").getAsString(), done.toString());
             rendered = Files.readAllBytes(c.download("/api/render/proxy/" + id + "/download", token, dir.resolve("first.mp4")));
+            c.render(token, sid, "render_cut_short"); // still running when the server stops
         }
         try (BackbeatServer second = BackbeatServer.start(ServeClient.options(data))) {
             assertEquals(1, second.sessionCount());
@@ -305,6 +306,9 @@ class ServeErrorsTest {
             assertEquals("trip.mp4", state.getAsJsonArray("video_infos").get(0).getAsJsonObject().get("filename").getAsString());
             JsonObject poll = ServeClient.json(c.get("/api/render/proxy/lambda/" + id, token));
             assertEquals("completed", poll.get("status").getAsString());
+            JsonObject cut = ServeClient.json(c.get("/api/render/proxy/lambda/render_cut_short", token));
+            assertEquals("failed", cut.get("status").getAsString(), cut.toString());
+            assertTrue(cut.getAsJsonObject("data").get("error").getAsString().contains("server stopped"), cut.toString());
             byte[] again = Files.readAllBytes(c.download("/api/render/proxy/" + id + "/download", token, dir.resolve("again.mp4")));
             assertArrayEquals(rendered, again, "the finished render is served as it was");
             // the chat's brief came back with the clip: a new message builds on it
