@@ -9,14 +9,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * {@code backbeat serve}: the NemoVideo agent protocol on the JDK's HTTP server, answered by
@@ -61,6 +64,7 @@ public final class BackbeatServer implements AutoCloseable {
 
     public static BackbeatServer start(ServeOptions options, Supplier<LocalBackend> engines) throws IOException {
         Path data = options.dataDir().toAbsolutePath();
+        refuseForeignFolder(data);
         OwnerOnly.ensureDir(data);
         DataLock lock = DataLock.take(data);
         BackbeatServer s;
@@ -113,6 +117,24 @@ public final class BackbeatServer implements AutoCloseable {
         }
         sessions.closeAll();
         lock.close();
+    }
+
+    /**
+     * The data folder is closed to others (700): a folder that already holds other things (say
+     * ~/Videos, given by mistake) is refused rather than closed.
+     */
+    private static void refuseForeignFolder(Path data) throws IOException {
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(data)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            boolean ours = names.contains("tokens.json") || names.contains("sessions") || names.contains("serve.lock");
+            if (!names.isEmpty() && !ours) {
+                throw new IOException(data + " already holds other files. Give --data a new or empty folder: the server "
+                        + "keeps its sessions there and makes it readable by you only.");
+            }
+        }
     }
 
     private static ExecutorService pool(String name, int max) {

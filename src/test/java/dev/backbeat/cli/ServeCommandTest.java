@@ -40,5 +40,12 @@ class ServeCommandTest {
                     "--data", dir.resolve("other").toString()));
             assertTrue(busy.toString().contains("Choose another port with --port"), busy.toString());
         }
+        java.nio.file.Path videos = java.nio.file.Files.createDirectories(dir.resolve("Videos"));
+        java.nio.file.Files.writeString(videos.resolve("holiday.mp4"), "x");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> before = java.nio.file.Files.getPosixFilePermissions(videos);
+        StringWriter foreign = new StringWriter();
+        assertEquals(1, run(foreign, "serve", "--port", "0", "--data", videos.toString()));
+        assertTrue(foreign.toString().contains("already holds other files"), foreign.toString());
+        assertEquals(before, java.nio.file.Files.getPosixFilePermissions(videos), "left as it was");
     }
 }
