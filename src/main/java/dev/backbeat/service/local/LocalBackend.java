@@ -97,6 +97,8 @@ public final class LocalBackend implements Backend {
         this(ffmpeg, false);
     }
 
+    private LinkFetcher links;
+
     LocalBackend(RunnerSource ffmpeg, boolean rehearsal) {
         this.ffmpeg = ffmpeg;
         this.rehearsal = rehearsal;
@@ -423,8 +425,28 @@ public final class LocalBackend implements Backend {
     @Override
     public List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel)
             throws BackendException {
-        throw new BackendException(BackendException.Kind.UNSUPPORTED,
-                "The local engine works offline and cannot fetch links. Download the video first, then drop the file here.");
+        // the only network the local engine uses, and only for a link the user gave: each is
+        // downloaded into the downloads folder, then read as a dropped file would be
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            int k = i;
+            files.add(links().fetch(urls.get(i), (what, f) -> progress.progress(what,
+                    f < 0 ? -1 : 0.5 * (k + f) / urls.size()), cancel));
+        }
+        return upload(files, (what, f) -> progress.progress(what, f < 0 ? -1 : 0.5 + 0.5 * f), cancel);
+    }
+
+    /** Where links the user gave are downloaded: kept, since a project refers to its clips by path. */
+    private LinkFetcher links() {
+        if (links == null) {
+            links = new LinkFetcher(dev.backbeat.service.UserFolders.fromEnvironment().state().resolve("downloads"));
+        }
+        return links;
+    }
+
+    /** Downloads links into {@code folder} instead of the user's downloads folder (tests). */
+    void downloadInto(LinkFetcher fetcher) {
+        this.links = fetcher;
     }
 
     @Override
