@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 public class FakeBackend implements Backend {
     public final List<String> chats = new ArrayList<>();
     public final List<Path> uploads = new ArrayList<>();
+    public final List<URI> links = new ArrayList<>();
     public final List<ExportRequest> exports = new ArrayList<>();
     public List<ChatEvent> reply = List.of(new ChatEvent.Text("Sure"), new ChatEvent.Done());
     public BackendException uploadError;
@@ -84,7 +85,13 @@ public class FakeBackend implements Backend {
 
     @Override
     public List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel) {
-        return List.of();
+        links.addAll(urls);
+        List<MediaInfo> out = new ArrayList<>();
+        for (URI u : urls) {
+            String name = u.getPath().substring(u.getPath().lastIndexOf('/') + 1);
+            out.add(new MediaInfo(name, "/downloads/" + name, "video", 12_000, 1280, 720, 30, true));
+        }
+        return out;
     }
 
     @Override

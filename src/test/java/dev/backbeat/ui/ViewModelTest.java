@@ -100,6 +100,32 @@ class ViewModelTest {
     }
 
     @Test
+    void aLinkPastedInTheChatBecomesAClipAndTheRestIsAskedOfTheChat() throws Exception {
+        vm.chat().inputProperty().set("https://example.org/videos/harbour.mp4");
+        vm.chat().send();
+        assertEquals(List.of(java.net.URI.create("https://example.org/videos/harbour.mp4")), backend.links);
+        assertTrue(backend.chats.isEmpty(), "a link alone is not a chat message");
+        var card = vm.upload().clips().get(0);
+        assertTrue(card.readyProperty().get());
+        assertEquals(Path.of("/downloads/harbour.mp4"), card.file(), "the card stands for the downloaded file");
+
+        vm.chat().inputProperty().set("score this one as upbeat lo-fi: https://example.org/b.mp4.");
+        vm.chat().send();
+        assertEquals("https://example.org/b.mp4", backend.links.get(1).toString(), "the full stop is not part of the link");
+        assertEquals(List.of("score this one as upbeat lo-fi:"), backend.chats);
+    }
+
+    @Test
+    void linksAreReadFromADroppedUriList() {
+        assertEquals(List.of(java.net.URI.create("https://a.example/x.mp4"), java.net.URI.create("http://b.example/y.jpg")),
+                dev.backbeat.ui.upload.UploadViewModel.links("# from a browser\r\nhttps://a.example/x.mp4\r\nhttp://b.example/y.jpg\r\n"));
+        vm.upload().addLinks(List.of(java.net.URI.create("ftp://a.example/x.mp4")));
+        assertTrue(vm.upload().clips().get(0).failedProperty().get());
+        assertTrue(vm.upload().clips().get(0).statusProperty().get().contains("http and https"));
+        assertTrue(backend.links.isEmpty());
+    }
+
+    @Test
     void aDamagedClipAsksWhetherToScoreWhatIsThereOrStop() throws Exception {
         backend.damaged = true;
         vm.upload().addFiles(List.of(video("cut short.mp4"), video("also cut.mp4")));

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 
 /** One clip card in the upload pane: its name, what is happening to it, and how far along. */
 public final class ClipItem {
-    private final Path file;
+    private Path file;
+    /** The link the clip comes from, or null for a file the user gave. */
+    private java.net.URI link;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
@@ -33,6 +35,27 @@ public final class ClipItem {
 
     public Path file() {
         return file;
+    }
+
+    /** A card for a link: named after it until the download gives the file. */
+    static ClipItem forLink(java.net.URI link, String status) {
+        String path = link.getPath() == null ? "" : link.getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        ClipItem item = new ClipItem(Path.of(name.isBlank() ? link.getHost() : name), status);
+        item.link = link;
+        return item;
+    }
+
+    /** The link this card downloads, or null. */
+    public java.net.URI link() {
+        return link;
+    }
+
+    /** The link was downloaded: the card now stands for that file. */
+    void downloadedTo(String source) {
+        if (link != null && source != null && !source.isBlank()) {
+            file = Path.of(source);
+        }
     }
 
     public String name() {

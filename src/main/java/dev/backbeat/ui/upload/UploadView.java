@@ -77,8 +77,10 @@ public final class UploadView extends VBox {
         javafx.css.PseudoClass over = javafx.css.PseudoClass.getPseudoClass("files-over");
         target.addEventHandler(DragEvent.DRAG_OVER, e -> {
             Dragboard db = e.getDragboard();
-            if (db.hasFiles() && vm.accepts(paths(db.getFiles()))) {
-                e.acceptTransferModes(TransferMode.COPY);
+            if (db.hasFiles() && vm.accepts(paths(db.getFiles()))
+                    || !db.hasFiles() && !UploadViewModel.links(dropped(db)).isEmpty()) {
+                // a browser drags a link as text/uri-list: taken as a link to upload
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
                 target.pseudoClassStateChanged(over, true);
             }
         });
@@ -90,10 +92,19 @@ public final class UploadView extends VBox {
             boolean ok = db.hasFiles();
             if (ok) {
                 vm.addFiles(paths(db.getFiles()));
+            } else {
+                List<java.net.URI> links = UploadViewModel.links(dropped(db));
+                ok = !links.isEmpty();
+                vm.addLinks(links);
             }
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    /** The text a drag holds that may carry links: the uri-list a browser gives, else plain text. */
+    private static String dropped(Dragboard db) {
+        return db.hasUrl() ? db.getUrl() : db.hasString() ? db.getString() : "";
     }
 
     private static List<Path> paths(List<File> files) {

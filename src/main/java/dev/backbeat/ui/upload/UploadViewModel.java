@@ -104,6 +104,40 @@ public final class UploadViewModel {
     private record Added(List<MediaInfo> media, SessionState state) {
     }
 
+    /**
+     * Links dropped on the window or pasted in the chat: each gets a card and is handed to the back
+     * end by URL (the cloud uploads it by URL; the local engine downloads it, with progress and cancel).
+     */
+    public void addLinks(List<java.net.URI> links) {
+        for (java.net.URI link : links) {
+            ClipItem item = ClipItem.forLink(link, Texts.get("upload.waiting"));
+            clips.add(item);
+            String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                item.fail(Texts.get("upload.link.scheme"));
+                continue;
+            }
+            enqueue(List.of(item), false);
+        }
+    }
+
+    /** The links in dropped or pasted text ({@code text/uri-list}: one a line, # for comments), http(s) and others alike. */
+    public static List<java.net.URI> links(String text) {
+        List<java.net.URI> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b(https?|ftp|file)://[^\\s<>\"]+").matcher(text);
+        while (m.find()) {
+            try {
+                out.add(new java.net.URI(m.group().replaceAll("[.,;:!?)\\]]+$", "")));
+            } catch (java.net.URISyntaxException ignored) {
+                // not a link after all
+            }
+        }
+        return out;
+    }
+
     /** Files read together; {@code asTheyAre} when the user chose to score damaged ones as far as they go. */
     private record Group(List<ClipItem> items, boolean asTheyAre) {
     }
@@ -158,12 +192,18 @@ public final class UploadViewModel {
         dev.backbeat.service.CancelToken token = runner.task("Adding " + first.name()
                                 + (items.size() > 1 ? " and " + (items.size() - 1) + " more" : ""),
                         (progress, cancel) -> new Added(
-                                next.asTheyAre()
+                                first.link() != null
+                                        ? backend.uploadUrls(items.stream().map(ClipItem::link).toList(), progress, cancel)
+                                        : next.asTheyAre()
                                         ? backend.uploadAsTheyAre(items.stream().map(ClipItem::file).toList(), progress, cancel)
                                         : backend.upload(items.stream().map(ClipItem::file).toList(), progress, cancel),
                                 backend.state()))
                 .onProgress((what, f) -> items.forEach(i -> i.working(what, f)))
                 .onSuccess(added -> {
+                    // a link's card stands for the downloaded file before the timeline is mirrored
+                    for (int k = 0; k < items.size() && k < added.media().size(); k++) {
+                        items.get(k).downloadedTo(added.media().get(k).source());
+                    }
                     project.apply(added.state());
                     for (int k = 0; k < items.size(); k++) {
                         if (k < added.media().size()) {
