@@ -46,6 +46,15 @@ public interface Backend extends AutoCloseable {
             throws BackendException;
 
     /**
+     * Exports one MP4 per clip into {@code folder} ({@code request}'s target names the folder), each
+     * clip scored on its own with the session's brief; returns how each file ended.
+     */
+    default java.util.List<BatchExport.Item> exportEach(ExportRequest request, BatchExport.Listener progress,
+                                                        CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end exports the whole timeline only.");
+    }
+
+    /**
      * Finishes exports left running when the app last closed (the cloud keeps rendering while we
      * are away); returns the files written. Back ends that finish exports before returning have none.
      */

@@ -95,6 +95,17 @@ public class FakeBackend implements Backend {
     }
 
     @Override
+    public List<dev.backbeat.service.BatchExport.Item> exportEach(ExportRequest request,
+                                                                   dev.backbeat.service.BatchExport.Listener progress,
+                                                                   CancelToken cancel) {
+        exports.add(request);
+        progress.update(0, 2, "a.mp4", new dev.backbeat.service.ExportProgress("Writing the video", 0.5, 3));
+        progress.update(1, 2, "b.mp4", new dev.backbeat.service.ExportProgress("Failed: b.mp4 is not found", 0, -1));
+        return List.of(new dev.backbeat.service.BatchExport.Item("a.mp4", request.target().resolve("a-scored.mp4"), null),
+                new dev.backbeat.service.BatchExport.Item("b.mp4", null, "b.mp4 is not found"));
+    }
+
+    @Override
     public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
         chats.add(message);
         reply.forEach(events);

@@ -54,6 +54,11 @@ class ViewModelTest {
             public boolean reveal(Path file) {
                 return true;
             }
+
+            @Override
+            public Optional<Path> chooseFolder(Path suggested) {
+                return Optional.of(dir.resolve("batch"));
+            }
         };
         vm = new MainViewModel(new SettingsStore(dir.resolve("config")), s -> {
             built.add(s);
@@ -123,6 +128,19 @@ class ViewModelTest {
         assertTrue(vm.upload().clips().get(0).failedProperty().get());
         assertTrue(vm.upload().clips().get(0).statusProperty().get().contains("http and https"));
         assertTrue(backend.links.isEmpty());
+    }
+
+    @Test
+    void onePerClipAsksForAFolderAndShowsEachFile() throws Exception {
+        vm.upload().addFiles(List.of(video("a.mp4"), video("b.mp4")));
+        vm.export().perClipProperty().set(true);
+        vm.export().export();
+        assertEquals(dir.resolve("batch"), backend.exports.get(0).target(), "the folder chosen");
+        assertEquals(2, vm.export().files().size());
+        assertTrue(vm.export().files().get(0).startsWith("a.mp4 · Saved a-scored.mp4"), vm.export().files().toString());
+        assertEquals("b.mp4 · b.mp4 is not found", vm.export().files().get(1));
+        assertTrue(vm.export().statusProperty().get().startsWith("1 of 2 files written"), vm.export().statusProperty().get());
+        assertEquals(dir.resolve("batch").resolve("a-scored.mp4"), vm.export().resultProperty().get(), "Show in folder works");
     }
 
     @Test
