@@ -629,18 +629,23 @@ public final class LocalBackend implements Backend {
     @Override
     public void saveProject(Path file, dev.backbeat.service.ProjectContent content) throws BackendException {
         List<ClipInfo> now;
+        List<VideoProfile> read;
         SessionBrief asked;
         dev.backbeat.engine.compose.Brief from;
         Draft timeline;
         synchronized (this) {
             now = List.copyOf(clips);
+            read = List.copyOf(profiles);
             asked = brief.copy();
             from = composedFrom;
             timeline = draft;
         }
         List<ProjectFile.Clip> refs = new ArrayList<>();
-        for (ClipInfo c : now) {
-            refs.add(fingerprints.computeIfAbsent(c, this::fingerprint));
+        for (int i = 0; i < now.size(); i++) {
+            ClipInfo c = now.get(i);
+            ProjectFile.Clip ref = fingerprints.computeIfAbsent(c, this::fingerprint);
+            // a photo's reading is its hold when the music was composed: kept so the same music comes back
+            refs.add(ref != null && PhotoTrack.isPhoto(c) && i < read.size() ? ref.held(read.get(i).durationSec()) : ref);
         }
         if (refs.contains(null)) {
             throw new BackendException(BackendException.Kind.OUTPUT, "A clip could not be read to save the project.");
@@ -680,12 +685,27 @@ public final class LocalBackend implements Backend {
                         found.add(c);
                     }
                 }
+                // the brief first: photos are held for the pace it asks, as they were when saved
+                brief = content.brief().copy();
                 for (int i = 0; i < found.size(); i++) {
                     // the same bytes as when saved: a file the user chose to use as it was is used so again
                     add(Path.of(found.get(i).path()), true, progress, cancel, i, found.size(), false);
                     fingerprints.put(clips.get(clips.size() - 1), found.get(i));
                 }
                 brief = content.brief().copy();
+                if (photos.any(clips) && found.size() == clips.size()) {
+                    // the photos read at the holds the music was composed for, as when the project was saved
+                    List<Double> holds = found.stream().map(ProjectFile.Clip::heldSec).toList();
+                    List<ClipInfo> held = photos.held(clips, holds);
+                    clips.clear();
+                    clips.addAll(held);
+                    for (int i = 0; i < clips.size(); i++) {
+                        if (PhotoTrack.isPhoto(clips.get(i))) {
+                            profiles.set(i, photos.profile(clips.get(i)));
+                        }
+                    }
+                    profile = ProfileJoiner.join(profiles);
+                }
                 if (profile != null) {
                     job.doing("composing");
                     progress.progress("Composing music…", 0.9);
