@@ -30,6 +30,13 @@ public class FakeBackend implements Backend {
     public final List<String> chats = new ArrayList<>();
     public final List<Path> uploads = new ArrayList<>();
     public final List<URI> links = new ArrayList<>();
+    /** What undo would take back, as a real session names it; changes with every upload. */
+    public String undoLabel;
+
+    @Override
+    public dev.backbeat.service.UndoState undoState() {
+        return new dev.backbeat.service.UndoState(java.util.Optional.ofNullable(undoLabel), java.util.Optional.empty());
+    }
     public final List<ExportRequest> exports = new ArrayList<>();
     public List<ChatEvent> reply = List.of(new ChatEvent.Text("Sure"), new ChatEvent.Done());
     public BackendException uploadError;
@@ -71,6 +78,7 @@ public class FakeBackend implements Backend {
 
     private List<MediaInfo> take(List<Path> files) {
         uploads.addAll(files);
+        undoLabel = "Add " + files.get(files.size() - 1).getFileName();
         List<MediaInfo> out = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
         for (Path f : files) {

@@ -131,6 +131,16 @@ class ViewModelTest {
     }
 
     @Test
+    void theUndoItemNamesTheLatestChangeEveryTime() throws Exception {
+        vm.upload().addFiles(List.of(video("a.mp4")));
+        assertEquals("Undo Add a.mp4", vm.history().undoTextProperty().get());
+        vm.upload().addFiles(List.of(video("b.mp4")));
+        assertEquals("Undo Add b.mp4", vm.history().undoTextProperty().get(), "not the change before last");
+        vm.upload().addFiles(List.of(video("c.mp4")));
+        assertEquals("Undo Add c.mp4", vm.history().undoTextProperty().get());
+    }
+
+    @Test
     void onePerClipAsksForAFolderAndShowsEachFile() throws Exception {
         vm.upload().addFiles(List.of(video("a.mp4"), video("b.mp4")));
         vm.export().perClipProperty().set(true);

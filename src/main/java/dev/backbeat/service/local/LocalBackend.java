@@ -465,9 +465,22 @@ public final class LocalBackend implements Backend {
                     userWorkStarts();
                     job.doing("composing");
                     Snapshot before = capture();
-                    if (chatNow(message, replies, events, cancel)) {
+                    // the new timeline and the end of the turn are told once the change is in the
+                    // history, so whoever reacts to them (the Edit menu's "Undo …") sees this change
+                    List<ChatEvent> last = new ArrayList<>();
+                    Consumer<ChatEvent> held = e -> {
+                        if (e instanceof ChatEvent.TimelineChanged || e instanceof ChatEvent.Done) {
+                            last.add(e);
+                        } else {
+                            events.accept(e);
+                        }
+                    };
+                    boolean changed = chatNow(message, replies, held, cancel);
+                    if (changed) {
                         history.changed("Chat: " + message, before);
-                    } else {
+                    }
+                    last.forEach(events);
+                    if (!changed) {
                         // a failed or cancelled change leaves the brief (and the photos' holds) as they were
                         brief = before.brief().copy();
                         clips.clear();
