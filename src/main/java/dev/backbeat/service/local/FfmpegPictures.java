@@ -12,14 +12,29 @@ import java.util.List;
 /** The player's picture from the bundled FFmpeg: each clip decoded at preview size in turn, from the time asked for. */
 final class FfmpegPictures implements PreviewPictures {
     private final LocalBackend.RunnerSource ffmpeg;
+    private final Looks looks;
+
+    /** How the export draws the session's photos now: a look per clip (null: shown as it is), and the export's frame. */
+    interface Looks {
+        Drawn now();
+    }
+
+    record Drawn(List<dev.backbeat.engine.photo.StillPreview.Look> looks, int width, int height) {
+        static final Drawn NONE = new Drawn(List.of(), 0, 0);
+    }
 
     FfmpegPictures(LocalBackend.RunnerSource ffmpeg) {
+        this(ffmpeg, () -> Drawn.NONE);
+    }
+
+    FfmpegPictures(LocalBackend.RunnerSource ffmpeg, Looks looks) {
         this.ffmpeg = ffmpeg;
+        this.looks = looks;
     }
 
     @Override
     public Stream open(List<PreviewClip> clips, double fromSec, int maxW, int maxH) throws BackendException {
-        return new ClipAfterClip(clips, fromSec, maxW, maxH);
+        return new ClipAfterClip(clips, fromSec, maxW, maxH, looks.now());
     }
 
     /** Reads the clip under the playhead, then starts the next one at its beginning. */
@@ -31,8 +46,13 @@ final class FfmpegPictures implements PreviewPictures {
         private int clip;
         private double within;
         private FrameReader reader;
+        private final Drawn drawn;
+        /** The photo under the playhead drawn on its canvas, and the next of its frames to show. */
+        private dev.backbeat.engine.photo.StillPreview.Canvas canvas;
+        private int on;
 
-        ClipAfterClip(List<PreviewClip> clips, double fromSec, int maxW, int maxH) {
+        ClipAfterClip(List<PreviewClip> clips, double fromSec, int maxW, int maxH, Drawn drawn) {
+            this.drawn = drawn.looks().size() == clips.size() ? drawn : Drawn.NONE;
             this.clips = List.copyOf(clips);
             this.maxW = maxW;
             this.maxH = maxH;
@@ -48,6 +68,26 @@ final class FfmpegPictures implements PreviewPictures {
             try {
                 while (clip < clips.size() && !cancel.isCancelled()) {
                     PreviewClip c = clips.get(clip);
+                    dev.backbeat.engine.photo.StillPreview.Look look = drawn.looks().isEmpty() ? null : drawn.looks().get(clip);
+                    if (look != null && drawn.width() > 0) {
+                        // a photo as the export draws it: its canvas once, then the moving window frame by frame
+                        FrameReader.Size size = FrameReader.fit(drawn.width(), drawn.height(), maxW, maxH);
+                        if (canvas == null) {
+                            canvas = new dev.backbeat.engine.photo.StillPreview(ffmpeg.runner())
+                                    .canvas(look, size.width(), size.height(), cancel);
+                            on = (int) Math.floor(within * dev.backbeat.engine.photo.StillPreview.FPS + 1e-6);
+                        }
+                        if (on < look.frames()) {
+                            double t = on / (double) dev.backbeat.engine.photo.StillPreview.FPS;
+                            byte[] rgb = dev.backbeat.engine.photo.StillPreview.frame(canvas, look, on, size.width(), size.height());
+                            on++;
+                            return new Picture(c.startSec() + t, size.width(), size.height(), rgb);
+                        }
+                        canvas = null;
+                        clip++;
+                        within = 0;
+                        continue;
+                    }
                     // a photo has one picture, at its start: it is shown from where the playback is
                     boolean photo = dev.backbeat.service.MediaRules.isImage(c.path());
                     if (reader == null && within < c.durationSec()) {

@@ -102,7 +102,7 @@ public final class LocalBackend implements Backend {
     LocalBackend(RunnerSource ffmpeg, boolean rehearsal) {
         this.ffmpeg = ffmpeg;
         this.rehearsal = rehearsal;
-        this.pictures = new FfmpegPictures(ffmpeg);
+        this.pictures = new FfmpegPictures(ffmpeg, this::photoLooks);
     }
 
     /** The user's work comes first: a launch rehearsal still running gives way. */
@@ -614,6 +614,17 @@ public final class LocalBackend implements Backend {
             clipSoundsFor = List.copyOf(clips);
         }
         return clipSounds;
+    }
+
+    /** How the export would draw the photos now, for the player (the export's frame, fit and zoom). */
+    private synchronized FfmpegPictures.Drawn photoLooks() {
+        if (clips.isEmpty() || !photos.any(clips)) {
+            return FfmpegPictures.Drawn.NONE;
+        }
+        int[] frame = dev.backbeat.engine.mix.FramePlan.size(dev.backbeat.engine.mix.FramePlan.resolveAspect(brief.aspect(), clips.get(0)));
+        dev.backbeat.engine.photo.StillFit fit = brief.fit() == dev.backbeat.engine.mix.FramePlan.Fit.CROP
+                ? dev.backbeat.engine.photo.StillFit.CROP : dev.backbeat.engine.photo.StillFit.BLUR;
+        return new FfmpegPictures.Drawn(photos.looks(clips, brief.photos().zoom(), fit), frame[0], frame[1]);
     }
 
     @Override

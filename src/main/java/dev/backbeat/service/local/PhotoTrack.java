@@ -167,6 +167,34 @@ final class PhotoTrack {
         return out;
     }
 
+    /**
+     * How the export will draw each clip that is a photo (null for the others and for animated
+     * GIFs, which the player shows as they are): its place in its run and its frames, counted as
+     * {@link #forExport} counts them, so the player's motion is the export's.
+     */
+    List<dev.backbeat.engine.photo.StillPreview.Look> looks(List<ClipInfo> clips, boolean zoom, StillFit fit) {
+        List<dev.backbeat.engine.photo.StillPreview.Look> out = new ArrayList<>();
+        double at = 0;
+        long framesBefore = 0;
+        int inRun = 0;
+        for (ClipInfo c : clips) {
+            at += c.durationSec();
+            long end = Math.round(at * FPS);
+            Still s = isPhoto(c) ? stills.get(c) : null;
+            if (s == null) {
+                framesBefore = end;
+                inRun = 0;
+                out.add(null);
+                continue;
+            }
+            int frames = (int) Math.max(1, end - framesBefore);
+            framesBefore = end;
+            out.add(s.animated() ? null : new dev.backbeat.engine.photo.StillPreview.Look(s, inRun, frames, zoom, fit));
+            inRun++;
+        }
+        return out;
+    }
+
     /** A photo is a source too: the export never writes over one. */
     void checkTarget(List<ClipInfo> clips, Path target) throws dev.backbeat.service.BackendException {
         Path out = target.toAbsolutePath().normalize();
