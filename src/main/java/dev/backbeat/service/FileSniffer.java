@@ -67,8 +67,12 @@ public final class FileSniffer {
             if (brand.startsWith("M4A") || brand.startsWith("M4B")) {
                 return new Sniffed(Kind.AUDIO, "M4A");
             }
-            if (brand.startsWith("hei") || brand.startsWith("avif") || brand.startsWith("mif1")) {
-                return new Sniffed(Kind.UNKNOWN, "HEIF");
+            // HEIF stills (phones' HEIC, AVIF): FFmpeg 7.1 reads them as pictures
+            if (brand.startsWith("avif") || brand.startsWith("avis")) {
+                return new Sniffed(Kind.IMAGE, "AVIF");
+            }
+            if (brand.startsWith("hei") || brand.startsWith("hev") || brand.startsWith("mif1") || brand.startsWith("msf1")) {
+                return new Sniffed(Kind.IMAGE, "HEIC");
             }
             return new Sniffed(Kind.VIDEO, brand.startsWith("qt") ? "MOV" : "MP4");
         }

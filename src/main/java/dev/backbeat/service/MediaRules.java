@@ -12,12 +12,13 @@ public final class MediaRules {
     public static final long MAX_BYTES = 500L * 1024 * 1024;
     public static final List<String> VIDEO_EXTENSIONS = List.of("mp4", "mov", "avi", "webm", "mkv");
     /** Photos: each becomes a still on the video track, held for a time the music decides. */
-    public static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "gif", "webp");
+    public static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif");
     /** What the local engine takes today: videos and photos. */
     public static final List<String> VIDEO_AND_IMAGE_EXTENSIONS = List.of(
-            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp");
+            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif");
     public static final List<String> ALL_EXTENSIONS = List.of(
-            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif",
+            "mp3", "wav", "m4a", "aac");
 
     private MediaRules() {
     }

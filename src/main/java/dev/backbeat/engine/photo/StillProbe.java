@@ -38,7 +38,7 @@ public final class StillProbe {
         }
         FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFPROBE, List.of("-v", "error", "-select_streams", "v:0",
                 "-count_packets", "-print_format", "json", "-show_entries",
-                "stream=codec_name,width,height,nb_read_packets:format=duration", MediaProbe.ffmpegInput(path)), 30);
+                "stream=codec_name,width,height,nb_read_packets:stream_side_data=rotation:format=duration", MediaProbe.ffmpegInput(path)), 30);
         JsonObject stream = null;
         double duration = 0;
         if (r.exitCode() == 0) {
@@ -65,8 +65,30 @@ public final class StillProbe {
         }
         long frames = stream.has("nb_read_packets") ? (long) parse(stream.get("nb_read_packets").getAsString()) : 1;
         String codec = stream.has("codec_name") ? stream.get("codec_name").getAsString() : "";
-        int orientation = codec.equals("mjpeg") ? ExifOrientation.of(path) : 1;
+        // a JPEG says its orientation in EXIF; HEIC and AVIF in their container (irot), which FFmpeg gives as a rotation
+        int orientation = codec.equals("mjpeg") ? ExifOrientation.of(path) : fromRotation(stream);
         return new Still(path, codec, w, h, orientation, Math.max(1, frames), frames > 1 ? duration : 0);
+    }
+
+    /** The EXIF orientation that turns a picture upright, from the clockwise display rotation FFmpeg reports (1 when none). */
+    static int fromRotation(JsonObject stream) {
+        if (!stream.has("side_data_list")) {
+            return 1;
+        }
+        for (com.google.gson.JsonElement e : stream.getAsJsonArray("side_data_list")) {
+            JsonObject sd = e.getAsJsonObject();
+            if (sd.has("rotation")) {
+                // FFmpeg gives the rotation counter-clockwise; the picture is shown turned the other way
+                int clockwise = Math.floorMod((int) Math.round(-sd.get("rotation").getAsDouble()), 360);
+                return switch (clockwise) {
+                    case 90 -> 6;
+                    case 180 -> 3;
+                    case 270 -> 8;
+                    default -> 1;
+                };
+            }
+        }
+        return 1;
     }
 
     static MediaException damaged(String name) {

@@ -284,6 +284,8 @@ public final class LinkFetcher {
             case "PNG" -> "png";
             case "GIF" -> "gif";
             case "WebP" -> "webp";
+            case "HEIC" -> ext.equals("heif") ? "heif" : "heic";
+            case "AVIF" -> "avif";
             case "AVI" -> "avi";
             case "WAV" -> "wav";
             case "Matroska/WebM" -> ext.equals("webm") ? "webm" : "mkv";
