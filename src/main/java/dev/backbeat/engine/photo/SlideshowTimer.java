@@ -22,6 +22,10 @@ public final class SlideshowTimer {
     /** How the photos are paced: every change on the next beat, or by section energy. */
     public enum Pace { BY_SECTION, EVERY_BEAT }
 
+    /** A photo's relative hold in the calmest and in the most energetic music. */
+    static final double CALM_HOLD = 1.6;
+    static final double LIVELY_HOLD = 0.5;
+
     private final MusicPlan plan;
     private final double[] beats;
 
@@ -77,18 +81,24 @@ public final class SlideshowTimer {
             }
             return fillGaps(starts, to);
         }
-        // calm stretches hold a photo longer than energetic ones
-        double[] weights = new double[count];
-        double span = to - from;
-        for (int k = 0; k < count; k++) {
-            double mid = from + span * (k + 0.5) / count;
-            weights[k] = 1.3 - 0.6 * energyAt(mid);
+        // calm stretches hold a photo about three times as long as energetic ones: the changes are
+        // spread by a rate that follows the music's energy (the time integral of 1 / hold), so each
+        // photo's share of the run is decided where it actually sits, not where an even split would put it
+        int steps = Math.max(8, (int) Math.ceil((to - from) / 0.05));
+        double dt = (to - from) / steps;
+        double[] cumulative = new double[steps + 1];
+        for (int k = 0; k < steps; k++) {
+            double e = Math.max(0, Math.min(1, energyAt(from + (k + 0.5) * dt)));
+            cumulative[k + 1] = cumulative[k] + dt / (CALM_HOLD - (CALM_HOLD - LIVELY_HOLD) * e);
         }
-        double total = Arrays.stream(weights).sum();
-        double acc = 0;
+        double total = cumulative[steps];
         for (int k = 1; k < count; k++) {
-            acc += weights[k - 1];
-            double wanted = from + span * acc / total;
+            double target = total * k / count;
+            int s = Arrays.binarySearch(cumulative, target);
+            int hi = s >= 0 ? s : Math.min(steps, -s - 1);
+            int lo = Math.max(0, hi - 1);
+            double frac = cumulative[hi] > cumulative[lo] ? (target - cumulative[lo]) / (cumulative[hi] - cumulative[lo]) : 0;
+            double wanted = from + (lo + frac) * dt;
             double earliest = starts[k - 1] + minHold;
             double latest = to - minHold * (count - k);
             starts[k] = snap(wanted, earliest, latest, energyAt(wanted) < 0.45);
