@@ -17,6 +17,8 @@ public final class MediaException extends Exception {
         CORRUPT,
         /** The file has sound but no picture. */
         NO_VIDEO,
+        /** The file has no sound (a song was asked for). */
+        NO_AUDIO,
         /** The file is media we cannot decode. */
         UNSUPPORTED,
         /** FFmpeg itself cannot be found or started. */
@@ -48,7 +50,7 @@ public final class MediaException extends Exception {
     /** True when the input itself is at fault (the CLI exits 2), false for failures of the tool. */
     public boolean isBadInput() {
         return switch (kind) {
-            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, UNSUPPORTED -> true;
+            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> true;
             default -> false;
         };
     }

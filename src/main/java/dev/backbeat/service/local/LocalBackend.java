@@ -1091,7 +1091,7 @@ public final class LocalBackend implements Backend {
     static BackendException map(MediaException e) {
         BackendException.Kind kind = switch (e.kind()) {
             case CANCELLED -> BackendException.Kind.CANCELLED;
-            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
+            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
             default -> BackendException.Kind.INTERNAL;
         };
         return new BackendException(kind, e.getMessage(), e);
