@@ -1,0 +1,330 @@
+package dev.backbeat.engine.song;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits a song to a video's length the way an editor remixes one: the song is cut at bar lines
+ * (phrase boundaries preferred) and rejoined where the bars either side sound alike, a middle stretch
+ * taken out when the song is longer than the video, a stretch repeated when it is shorter, so
+ * the result keeps the song's start and ENDS ON ITS OWN ENDING at the video's last frame. What bar
+ * lines cannot make exact is taken off the start (whole beats, rarely) and off the final chord's
+ * release (a fade of at most 1.5 s). Joins are 20 ms equal-power crossfades centred on the bar line.
+ * A song without a clear beat is simply cut and faded (or looped whole), and says so.
+ */
+public final class SongFitter {
+    public static final double CROSSFADE_SEC = 0.020;
+    public static final double MAX_FADE_SEC = 1.5;
+    private static final int RATE = SongDecoder.RATE;
+    /** The song's own ending kept whole: the final bar and at least this many bars before it. */
+    static final int ENDING_BARS = 2;
+
+    /** What to play: pieces of the song in order (song seconds), the fade at the end, and why. */
+    public record Plan(List<double[]> pieces, double fadeSec, double cost, String how) {
+        public double rawLengthSec() {
+            return pieces.stream().mapToDouble(p -> p[1] - p[0]).sum();
+        }
+    }
+
+    /** Fits the song to {@code targetSec} seconds. */
+    public FittedSong fit(Song song, double targetSec) throws IOException {
+        if (!(targetSec > 0.1)) {
+            throw new IllegalArgumentException("The video is too short for a song (" + targetSec + " s).");
+        }
+        return render(song, plan(song.grid(), song.barFeatures(), targetSec), targetSec);
+    }
+
+    /** The best plan for a target length. */
+    public Plan plan(SongGrid g, double[][] features, double target) {
+        double start0 = g.soundStart() > 0.5 ? g.soundStart() - 0.05 : 0;
+        double stop = g.soundEnd();
+        if (!g.hasBeat() || g.bars().length < ENDING_BARS + 2) {
+            return unbeaten(start0, stop, target);
+        }
+        return new Search(g, features, target, start0, stop).best();
+    }
+
+    /** No beat to cut on: the start of the song, faded out over the last seconds, or the whole song looped. */
+    private static Plan unbeaten(double start0, double stop, double target) {
+        List<double[]> pieces = new ArrayList<>();
+        double len = stop - start0;
+        if (len >= target) {
+            pieces.add(new double[] {start0, start0 + target});
+            return new Plan(pieces, Math.min(MAX_FADE_SEC, target / 4), 0,
+                    "no clear beat: the start of the song, faded out at the end");
+        }
+        double at = 0;
+        while (at < target) {
+            pieces.add(new double[] {start0, stop});
+            at += len;
+        }
+        return new Plan(pieces, Math.min(MAX_FADE_SEC, target / 4), 0,
+                "no clear beat: the whole song played " + pieces.size() + " times, faded out at the end");
+    }
+
+    /** The search over one cut (longer song) or one repeated stretch (shorter song), both at bar lines. */
+    private static final class Search {
+        private final SongGrid g;
+        private final double[][] f;
+        private final double target;
+        private final double start0;
+        private final double stop;
+        private final double[] bars;
+        private final boolean[] phrase;
+        private final double beat;
+        private final double ring;
+        private final double typical;
+        private Plan best;
+
+        Search(SongGrid g, double[][] features, double target, double start0, double stop) {
+            this.g = g;
+            this.f = features;
+            this.target = target;
+            this.start0 = start0;
+            this.stop = stop;
+            this.bars = g.bars();
+            this.beat = g.beatSec();
+            this.phrase = new boolean[bars.length];
+            for (int i = 0; i < bars.length; i++) {
+                for (double p : g.phrases()) {
+                    if (Math.abs(p - bars[i]) < 1e-6) {
+                        phrase[i] = true;
+                    }
+                }
+            }
+            // the release after the final chord's first beat: what may be faded without touching the music
+            this.ring = Math.max(0, stop - (bars[bars.length - 1] + beat));
+            double[] d = new double[Math.max(1, bars.length - 1)];
+            for (int i = 0; i + 1 < bars.length; i++) {
+                d[i] = MeterFinder.distance(f[i], f[i + 1]);
+            }
+            Arrays.sort(d);
+            this.typical = Math.max(1e-3, d[d.length / 2]);
+        }
+
+        Plan best() {
+            int n = bars.length;
+            int lastTail = n - 1 - ENDING_BARS;
+            consider(List.of(new double[] {start0, stop}), 0, "the whole song");
+            double full = stop - start0;
+            if (full > target - beat) {
+                // longer: leave at bar j, go on from bar k (j < k), skipping the bars between
+                for (int j = 0; j < n; j++) {
+                    for (int k = j + 1; k <= lastTail; k++) {
+                        double len = (bars[j] - start0) + (stop - bars[k]);
+                        if (len < target - beat || len - target > 16 * beat) {
+                            continue;
+                        }
+                        List<double[]> p = new ArrayList<>();
+                        if (bars[j] - start0 > 0.05) {
+                            p.add(new double[] {start0, bars[j]});
+                        }
+                        p.add(new double[] {bars[k], stop});
+                        double jc = (p.size() == 1 ? 0.3 : joinCost(j, k)) + headCost(bars[j] - start0);
+                        consider(p, jc, String.format(Locale.ROOT, "bars %d-%d left out", j + 1, k));
+                    }
+                }
+            }
+            if (full < target + MAX_FADE_SEC) {
+                // shorter: at bar k go back to bar j (j < k) and play bars j..k-1 again, r times
+                for (int j = 0; j < n - 1; j++) {
+                    for (int k = j + 2; k < n; k++) {
+                        double loop = bars[k] - bars[j];
+                        int around = (int) Math.round((target - full) / loop);
+                        for (int r = Math.max(1, around - 1); r <= around + 1; r++) {
+                            List<double[]> p = new ArrayList<>();
+                            p.add(new double[] {start0, bars[k]});
+                            for (int i = 1; i < r; i++) {
+                                p.add(new double[] {bars[j], bars[k]});
+                            }
+                            p.add(new double[] {bars[j], stop});
+                            consider(p, r * joinCost(k, j) + loopCost(j, k), String.format(Locale.ROOT, "bars %d-%d played %d more time%s",
+                                    j + 1, k, r, r == 1 ? "" : "s"));
+                        }
+                    }
+                }
+            }
+            if (best == null) {
+                // nothing within reach of the target: the nearest length, faded or padded
+                return unbeaten(start0, stop, target);
+            }
+            return best;
+        }
+
+        /**
+         * The cost of leaving the song at bar line {@code a} to go on at bar line {@code b}: how
+         * unlike the bars now meeting are to the ones that met there in the song (both sides of
+         * the join), less a bonus for phrase boundaries and whole-phrase jumps.
+         */
+        double joinCost(int a, int b) {
+            double d1 = MeterFinder.distance(f[a], f[b]);
+            double d2 = a > 0 && b > 0 ? MeterFinder.distance(f[a - 1], f[b - 1]) : d1;
+            double c = 0.4 + 0.5 * (d1 + d2) / typical;
+            int onPhrase = (phrase[a] ? 1 : 0) + (phrase[b] ? 1 : 0);
+            c -= onPhrase == 2 ? 0.4 : onPhrase == 1 ? 0.1 : 0;
+            if (Math.abs(a - b) % g.barsPerPhrase() == 0) {
+                c -= 0.15;
+            }
+            return Math.max(0.2, c);
+        }
+
+        /** Keeping less than two bars (or a quarter of the video) of the song's start costs: the start is part of the song. */
+        double headCost(double head) {
+            return head < Math.min(target / 4, 8 * beat) ? 0.6 : 0;
+        }
+
+        /**
+         * What a repeated stretch costs besides its joins: under a phrase long, or quieter than the
+         * song's loudest bars (an intro looped rather than the body), it sounds like a stuck record.
+         */
+        double loopCost(int j, int k) {
+            double c = k - j < g.barsPerPhrase() ? 0.3 * (g.barsPerPhrase() - (k - j)) / g.barsPerPhrase() : 0;
+            double loudest = Double.NEGATIVE_INFINITY;
+            for (double[] bar : f) {
+                loudest = Math.max(loudest, bar[12]);
+            }
+            double mean = 0;
+            for (int i = j; i < k; i++) {
+                mean += f[i][12];
+            }
+            mean /= k - j;
+            // loudness is kept in dB / 60: 0.2 for each 6 dB under the loudest bar
+            return c + 0.2 * Math.max(0, loudest - mean) * 60 / 6;
+        }
+
+        /** Scores a plan once trimmed to the target: by a few whole beats off its start, or by fading the release. */
+        void consider(List<double[]> pieces, double joinCost, String how) {
+            double len = pieces.stream().mapToDouble(p -> p[1] - p[0]).sum();
+            double d = len - target;
+            evaluate(pieces, joinCost, how, 0, d);
+            double[] first = pieces.get(0);
+            // a bar at most, never into the song's ending, and leaving the first piece at least a bar
+            double limit = Math.min(Math.min(first[1] - 4 * beat, first[0] + 4 * beat + 0.05), bars[bars.length - 1 - ENDING_BARS]);
+            // the latest beat of the first piece that still leaves the rest at least the target
+            double bestOffset = -1;
+            for (double b : g.beats()) {
+                double o = b - first[0];
+                if (o > 0.05 && b <= limit && o <= d && o > bestOffset) {
+                    bestOffset = o;
+                }
+            }
+            if (bestOffset > 0) {
+                List<double[]> trimmed = new ArrayList<>(pieces);
+                trimmed.set(0, new double[] {first[0] + bestOffset, first[1]});
+                evaluate(trimmed, joinCost + 0.5 + 0.1 * bestOffset / beat, how + String.format(Locale.ROOT,
+                        ", starting %d beat%s in", Math.round(bestOffset / beat), Math.round(bestOffset / beat) == 1 ? "" : "s"),
+                        bestOffset, d - bestOffset);
+            }
+        }
+
+        private void evaluate(List<double[]> pieces, double cost, String how, double trimmed, double excess) {
+            if (excess < -beat || excess > MAX_FADE_SEC + ring) {
+                return;
+            }
+            double c = cost;
+            if (excess < 0) {
+                c += 1.0 - excess / beat; // silence after the ending: allowed up to a beat
+            } else {
+                c += 0.1 * Math.min(excess, ring) + 0.8 * Math.max(0, excess - ring);
+            }
+            if (best == null || c < best.cost()) {
+                double fade = excess > 0.02 ? Math.min(MAX_FADE_SEC, 0.3 + excess) : 0;
+                best = new Plan(List.copyOf(pieces), fade, c, how);
+            }
+        }
+    }
+
+    /** Makes the samples of a plan: exactly {@code target} seconds, joins crossfaded, the end faded as planned. */
+    public FittedSong render(Song song, Plan plan, double target) throws IOException {
+        int total = (int) Math.round(target * RATE);
+        float[] outL = new float[total];
+        float[] outR = new float[total];
+        int half = (int) Math.round(CROSSFADE_SEC * RATE / 2);
+        List<FittedSong.Piece> pieces = new ArrayList<>();
+        List<FittedSong.Join> joins = new ArrayList<>();
+        List<Double> beats = new ArrayList<>();
+        List<Double> bars = new ArrayList<>();
+        SongGrid g = song.grid();
+        try (SongSamples src = new SongSamples(song.decoded().pcm())) {
+            long at = 0;
+            for (int i = 0; i < plan.pieces().size() && at < total; i++) {
+                double[] p = plan.pieces().get(i);
+                long from = Math.round(p[0] * RATE);
+                long to = Math.round(p[1] * RATE);
+                boolean first = i == 0;
+                boolean last = i == plan.pieces().size() - 1;
+                // each piece is read a half-crossfade beyond its ends, where it has neighbours
+                long readFrom = first ? from : from - half;
+                long readTo = last ? to : to + half;
+                int n = (int) (readTo - readFrom);
+                float[] l = new float[n];
+                float[] r = new float[n];
+                src.read(readFrom, n, l, r);
+                long outFrom = at - (from - readFrom);
+                for (int k = 0; k < n; k++) {
+                    long o = outFrom + k;
+                    if (o < 0 || o >= total) {
+                        continue;
+                    }
+                    double gain = 1;
+                    if (!first && k < 2 * half) {
+                        gain = Math.sin(0.5 * Math.PI * (k + 0.5) / (2 * half));
+                    }
+                    if (!last && k >= n - 2 * half) {
+                        gain *= Math.cos(0.5 * Math.PI * (k - (n - 2 * half) + 0.5) / (2 * half));
+                    }
+                    outL[(int) o] += (float) (l[k] * gain);
+                    outR[(int) o] += (float) (r[k] * gain);
+                }
+                double atSec = at / (double) RATE;
+                pieces.add(new FittedSong.Piece(p[0], p[1], atSec));
+                if (!first) {
+                    double[] prev = plan.pieces().get(i - 1);
+                    joins.add(new FittedSong.Join(atSec, prev[1], p[0]));
+                }
+                for (double b : g.beats()) {
+                    if (b >= p[0] - 1e-6 && b < p[1] - 1e-6) {
+                        add(beats, atSec + b - p[0], target);
+                    }
+                }
+                for (double b : g.bars()) {
+                    if (b >= p[0] - 1e-6 && b < p[1] - 1e-6) {
+                        add(bars, atSec + b - p[0], target);
+                    }
+                }
+                at += to - from;
+            }
+        }
+        if (!plan.pieces().isEmpty() && plan.pieces().get(0)[0] > 0.01) {
+            // the song entered mid-way: 3 ms up from silence rather than a step
+            int in = Math.min(total, RATE * 3 / 1000);
+            for (int k = 0; k < in; k++) {
+                outL[k] *= (k + 0.5f) / in;
+                outR[k] *= (k + 0.5f) / in;
+            }
+        }
+        int fade = (int) Math.round(Math.min(plan.fadeSec(), target / 2) * RATE);
+        for (int k = 0; k < fade; k++) {
+            int o = total - fade + k;
+            // a raised-cosine fade reaching silence on the last frame
+            float gain = (float) (0.5 + 0.5 * Math.cos(Math.PI * (k + 1) / fade));
+            outL[o] *= gain;
+            outR[o] *= gain;
+        }
+        return new FittedSong(new float[][] {outL, outR}, pieces, joins, toArray(beats), toArray(bars), g.bpm(),
+                fade / (double) RATE, plan.how());
+    }
+
+    private static void add(List<Double> times, double t, double target) {
+        if (t < target - 1e-6 && (times.isEmpty() || t - times.get(times.size() - 1) > 0.05)) {
+            times.add(t);
+        }
+    }
+
+    private static double[] toArray(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
