@@ -28,6 +28,11 @@ final class SyntheticSong {
     final float[] right;
 
     SyntheticSong(double bpm, int introBars, int bodyBars, int endingBars, long seed) {
+        this(bpm, introBars, bodyBars, endingBars, seed, true);
+    }
+
+    /** With {@code eighthHats} false the hats play the beats only (no off-beat for a tracker to lock onto). */
+    SyntheticSong(double bpm, int introBars, int bodyBars, int endingBars, long seed, boolean eighthHats) {
         this.bpm = bpm;
         this.introBars = introBars;
         this.bodyBars = bodyBars;
@@ -77,7 +82,9 @@ final class SyntheticSong {
                     }
                 }
                 hat(t, ending ? 0.10 : 0.12, rnd);
-                hat(t + beat / 2, 0.07, rnd);
+                if (eighthHats) {
+                    hat(t + beat / 2, 0.07, rnd);
+                }
             }
         }
     }
