@@ -61,6 +61,8 @@ public final class LocalBackend implements Backend {
     private final dev.backbeat.service.JobQueue jobs = new dev.backbeat.service.JobQueue();
     private final SessionHistory<Snapshot> history = new SessionHistory<>(100);
     private final MusicCache musicCache = new MusicCache(6, 512L << 20);
+    /** The user's own song, when one was given: it replaces the composed music (issue 15). */
+    private final SessionSong song = new SessionSong();
 
     /** The session as it stands after a change: what undo returns to (the music is found again by its brief). */
     private record Snapshot(List<ClipInfo> clips, List<VideoProfile> profiles,
@@ -156,6 +158,11 @@ public final class LocalBackend implements Backend {
                 List<MediaInfo> added = new ArrayList<>();
                 for (int i = 0; i < files.size(); i++) {
                     Snapshot before = capture();
+                    if (Files.isRegularFile(files.get(i)) && MediaRules.isAudio(files.get(i))) {
+                        added.add(useSong(files.get(i), progress, cancel));
+                        history.changed("Use " + files.get(i).getFileName(), before);
+                        continue;
+                    }
                     // photos dropped together are read together and composed for once
                     int j = i;
                     while (j < files.size() && Files.isRegularFile(files.get(j)) && MediaRules.isImage(files.get(j))) {
@@ -178,7 +185,7 @@ public final class LocalBackend implements Backend {
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
     private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count, boolean composeNow)
             throws BackendException {
-        Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
+        Optional<String> problem = MediaRules.problemWith(file, MediaRules.LOCAL_EXTENSIONS);
         if (problem.isPresent()) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
         }
@@ -236,6 +243,64 @@ public final class LocalBackend implements Backend {
         } catch (MediaException e) {
             throw map(e);
         }
+    }
+
+    /**
+     * The user's song becomes the music: read and analysed once, then fitted to the footage (now,
+     * if there is any, and again whenever the footage changes). Its answer is in the returned
+     * info's {@code mood} line: "Using your song 'x.mp3' (98 BPM), fitted to 0:42."
+     */
+    private MediaInfo useSong(Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        Optional<String> problem = MediaRules.problemWith(file, MediaRules.LOCAL_EXTENSIONS);
+        if (problem.isPresent()) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
+        }
+        try {
+            song.read(file, pipeline(), progress, cancellation(cancel));
+        } catch (MediaException e) {
+            throw map(e);
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write into the temporary folder: "
+                    + e.getMessage(), e);
+        }
+        if (profile != null) {
+            progress.progress("Fitting your song…", 0.9);
+            photosAtNominal(music == null ? 0 : music.composition().plan().bpm());
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), 0);
+            music = musicFor(clips, profile, wanted, cancellation(cancel), () -> { });
+            composedFrom = wanted;
+            retimePhotos();
+            offered.clear();
+            rebuildDraft();
+        }
+        progress.progress("Ready", 1);
+        dev.backbeat.engine.song.Song s = song.song();
+        return new MediaInfo(s.name(), file.toString(), "audio", Math.round(s.decoded().durationSec() * 1000), 0, 0, 0,
+                true, "", song.sentence(music == null ? null : music.song()));
+    }
+
+    /** Takes {@code file} as the session's song whatever it looks like (the CLI's {@code --music}): a video without sound is refused in words. */
+    public MediaInfo setSong(Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        return jobs.run("Use " + file.getFileName(), cancel, job -> {
+            synchronized (this) {
+                userWorkStarts();
+                job.doing("reading");
+                Snapshot before = capture();
+                MediaInfo info = useSong(file, progress, cancel);
+                history.changed("Use " + file.getFileName(), before);
+                return info;
+            }
+        });
+    }
+
+    /** The song fitted to the footage, when the user's song is the music. */
+    public synchronized Optional<dev.backbeat.engine.song.FittedSong> fittedSong() {
+        return music == null ? Optional.empty() : Optional.ofNullable(music.song());
+    }
+
+    /** The sentence the chat says about the song in use, or empty when the music is composed. */
+    public synchronized Optional<String> songSentence() {
+        return song.present() ? Optional.of(song.sentence(music == null ? null : music.song())) : Optional.empty();
     }
 
     /** Photos join the track held for their nominal time; the music is composed again and the holds put on its beats. */
@@ -328,6 +393,14 @@ public final class LocalBackend implements Backend {
     /** The piece for these clips and this brief: from the cache of recent pieces, or composed (and kept). */
     private ScorePipeline.Music musicFor(List<ClipInfo> forClips, VideoProfile joined, dev.backbeat.engine.compose.Brief b,
                                          Cancellation cancel, Runnable rendering) throws BackendException {
+        if (song.present()) {
+            // fitting is quick and the cache's key does not know the song: fitted afresh each time
+            try {
+                return pipeline().song(joined, b, song.song());
+            } catch (MediaException e) {
+                throw map(e);
+            }
+        }
         MusicCache.Key key = new MusicCache.Key(forClips, b);
         ScorePipeline.Music known = musicCache.get(key);
         if (known != null) {
@@ -530,7 +603,8 @@ public final class LocalBackend implements Backend {
                     profiles.get(i).hardCuts().stream().map(VideoProfile.Cut::timeSec).toList()));
         }
         draft = TimelineBuilder.build(entries, music == null ? null : music.composition().plan(),
-                brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles());
+                brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles(),
+                music != null && music.song() != null ? song.name() : null);
     }
 
     /**
@@ -813,6 +887,10 @@ public final class LocalBackend implements Backend {
             if (profile == null || music == null) {
                 throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: variations are of its music.");
             }
+            if (song.present()) {
+                throw new BackendException(BackendException.Kind.BAD_INPUT, "Your song '" + song.name()
+                        + "' is the music: variations are of composed music only.");
+            }
             base = music;
             footage = profile;
             pipe = pipeline();
@@ -1066,6 +1144,7 @@ public final class LocalBackend implements Backend {
 
     private void closeNow() {
         musicCache.clear();
+        song.close();
         history.clear();
         if (clipSounds != null) {
             clipSounds.close(); // the preview's open readers first, then the files

@@ -1,0 +1,88 @@
+package dev.backbeat.service.local;
+
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.score.ScorePipeline;
+import dev.backbeat.engine.song.FittedSong;
+import dev.backbeat.engine.song.Song;
+import dev.backbeat.service.ProgressListener;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The song the user gave as the session's music (issue 15): read once (decoded to a working file
+ * and analysed), then fitted again to whatever the footage lasts each time the music is made.
+ */
+final class SessionSong {
+    private Song song;
+
+    /** Reads {@code file} as the session's song, in place of any earlier one; the earlier stays if this one fails. */
+    void read(Path file, ScorePipeline pipeline, ProgressListener progress, Cancellation cancel)
+            throws MediaException, IOException {
+        Path pcm = dev.backbeat.engine.media.TempFiles.file("song", ".f32");
+        pcm.toFile().deleteOnExit();
+        Song read;
+        try {
+            progress.progress("Reading your song…", 0);
+            read = pipeline.readSong(file, pcm, (f, speed) -> progress.progress("Reading your song…", f), cancel);
+        } catch (MediaException | RuntimeException e) {
+            Files.deleteIfExists(pcm);
+            throw e;
+        }
+        close();
+        song = read;
+    }
+
+    Song song() {
+        return song;
+    }
+
+    boolean present() {
+        return song != null;
+    }
+
+    String name() {
+        return song == null ? null : song.name();
+    }
+
+    /** "Using your song 'x.mp3' (98 BPM), fitted to 0:42." or, before any footage, what will happen. */
+    String sentence(FittedSong fit) {
+        String name = song.name();
+        double bpm = song.grid().bpm();
+        if (fit == null) {
+            return String.format(Locale.ROOT, "Your song '%s' (%s, %s) will be the music: add a video or photos and"
+                    + " it is fitted to them.", name, song.grid().hasBeat() ? Math.round(bpm) + " BPM" : "no clear beat",
+                    clock(song.decoded().durationSec()));
+        }
+        if (!song.grid().hasBeat()) {
+            return String.format(Locale.ROOT, "Using your song '%s', fitted to %s: it has no clear beat, so it is %s.",
+                    name, clock(fit.durationSec()), fit.pieces().size() > 1 ? "played again and faded out at the end"
+                            : "cut and faded out at the end");
+        }
+        String how = fit.joins().isEmpty() ? "" : fit.durationSec() < song.grid().soundEnd()
+                ? String.format(Locale.ROOT, " (%d cut%s on bar lines)", fit.joins().size(), fit.joins().size() == 1 ? "" : "s")
+                : String.format(Locale.ROOT, " (sections repeated on bar lines)");
+        return String.format(Locale.ROOT, "Using your song '%s' (%d BPM), fitted to %s%s, ending on its own ending.",
+                name, Math.round(bpm), clock(fit.durationSec()), how);
+    }
+
+    static String clock(double sec) {
+        long s = Math.round(sec);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The decoded file goes now (the session ends, or another song takes its place). */
+    void close() {
+        if (song != null) {
+            try {
+                Files.deleteIfExists(song.decoded().pcm());
+            } catch (IOException ignored) {
+                // a file in the temporary folder: removed at exit
+            }
+            song = null;
+        }
+    }
+}
