@@ -1,0 +1,61 @@
+package dev.backbeat.service.local;
+
+import dev.backbeat.engine.photo.StillPictures;
+import dev.backbeat.engine.song.FittedSong;
+import dev.backbeat.engine.song.SongFiles;
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.CancelToken;
+import dev.backbeat.service.MediaInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In the local back end a song dropped into the session becomes the music; photos change on its beats. */
+class SongSessionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDroppedSongIsTheMusicAndPhotosChangeOnItsBeats() throws Exception {
+        Path song = SongFiles.mp3(dir, "song", 97, 14);
+        List<Path> photos = StillPictures.distinct(dir, 6);
+        LocalBackend backend = new LocalBackend(new FfmpegSource(null));
+        try {
+            List<MediaInfo> first = backend.upload(List.of(song), (n, f) -> { }, CancelToken.none());
+            assertEquals("audio", first.get(0).kind());
+            assertTrue(first.get(0).mood().startsWith("Your song 'song.mp3' (97 BPM"), first.get(0).mood());
+            backend.upload(photos, (n, f) -> { }, CancelToken.none());
+            FittedSong fit = backend.fittedSong().orElseThrow();
+            String said = backend.songSentence().orElseThrow();
+            System.out.println(said + "\n" + fit.describe());
+            assertTrue(said.startsWith("Using your song 'song.mp3' (97 BPM), fitted to"), said);
+            // every change from one photo to the next is on a beat of the fitted song
+            List<MediaInfo> clips = backend.state().media();
+            double at = 0;
+            for (int i = 0; i < clips.size() - 1; i++) {
+                at += clips.get(i).durationMs() / 1000.0;
+                double t = at;
+                double near = java.util.Arrays.stream(fit.beats()).map(b -> Math.abs(b - t)).min().orElse(1);
+                assertTrue(near <= 0.002 * (i + 1), "photo change at " + t + " s is " + near + " s off the song's beats");
+            }
+            assertEquals(at + clips.get(clips.size() - 1).durationMs() / 1000.0, fit.durationSec(), 0.01 * clips.size());
+            // the timeline's music block is named after the song
+            assertTrue(backend.state().draft().summary().contains("song.mp3"), backend.state().draft().summary());
+            BackendException e = assertThrows(BackendException.class, () -> backend.variations(2, (n, f) -> { }, CancelToken.none()));
+            assertTrue(e.userMessage().contains("song.mp3"));
+        } finally {
+            backend.close();
+        }
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            long mine = left.filter(p -> p.getFileName().toString().startsWith("backbeat-" + ProcessHandle.current().pid() + "-song-")).count();
+            assertEquals(0, mine, "the song's decoded file is removed with the session");
+        }
+    }
+}
