@@ -21,6 +21,8 @@ public final class SongFitter {
     private static final int RATE = SongDecoder.RATE;
     /** The song's own ending kept whole: the final bar and at least this many bars before it. */
     static final int ENDING_BARS = 2;
+    /** The song may end this much before the video (silence after its last sound), no more. */
+    static final double END_SLACK_SEC = 0.15;
 
     /** What to play: pieces of the song in order (song seconds), the fade at the end, and why. */
     public record Plan(List<double[]> pieces, double fadeSec, double cost, String how) {
@@ -221,17 +223,20 @@ public final class SongFitter {
         }
 
         private void evaluate(List<double[]> pieces, double cost, String how, double trimmed, double excess) {
-            if (excess < -beat || excess > MAX_FADE_SEC + ring) {
+            if (excess < -END_SLACK_SEC || excess > MAX_FADE_SEC + ring) {
                 return;
             }
             double c = cost;
             if (excess < 0) {
-                c += 1.0 - excess / beat; // silence after the ending: allowed up to a beat
+                c += 1.0; // the song over a moment before the video: allowed, by a hair
             } else {
-                c += 0.1 * Math.min(excess, ring) + 0.8 * Math.max(0, excess - ring);
+                // the release may be faded; a long fade over the final chord, or into it, costs
+                c += 0.1 * Math.min(excess, 0.5) + 0.6 * Math.max(0, Math.min(excess, ring) - 0.5)
+                        + 1.0 * Math.max(0, excess - ring);
             }
             if (best == null || c < best.cost()) {
-                double fade = excess > 0.02 ? Math.min(MAX_FADE_SEC, 0.3 + excess) : 0;
+                // the fade starts once the final chord has sounded a beat (at least 100 ms long)
+                double fade = excess > 0.02 ? Math.min(Math.min(MAX_FADE_SEC, 0.3 + excess), Math.max(0.1, ring - excess)) : 0;
                 best = new Plan(List.copyOf(pieces), fade, c, how);
             }
         }

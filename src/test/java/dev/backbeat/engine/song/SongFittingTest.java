@@ -40,6 +40,45 @@ class SongFittingTest {
     @ParameterizedTest
     @ValueSource(doubles = {25, 60, 140, 37.3, 95})
     void fitsOnBarLinesAndEndsOnTheEnding(double target) throws Exception {
+        check(made, song, source, target);
+    }
+
+    /** The case: a 95-s piece with a known grid fitted to 60 s and to 150 s. */
+    @ParameterizedTest
+    @ValueSource(doubles = {60, 150})
+    void aNinetyFiveSecondPiece(double target) throws Exception {
+        SyntheticSong longer = new SyntheticSong(97, 8, 28, 2, 13);
+        Path wav = longer.writeWav(dir.resolve("song95.wav"));
+        Song s = new SongAnalyzer(Fixtures.runner()).analyze(wav, dir.resolve("song95.f32"), Progress.none(), Cancellation.none());
+        assertEquals(95, s.grid().soundEnd(), 3, "about 95 s of sound");
+        float[][] pcm;
+        try (SongSamples samples = new SongSamples(s.decoded().pcm())) {
+            int n = (int) samples.frames();
+            pcm = new float[][] {new float[n], new float[n]};
+            samples.read(0, n, pcm[0], pcm[1]);
+        }
+        FittedSong fit = check(longer, s, pcm, target);
+        // the music ends with the video: the song's own sound lasts to within 150 ms of the end, and where
+        // it would last longer its release is faded to silence on the last frame
+        FittedSong.Piece lastPiece = fit.pieces().get(fit.pieces().size() - 1);
+        double songEnds = lastPiece.atSec() + s.grid().soundEnd() - lastPiece.fromSec();
+        System.out.printf(Locale.ROOT, "  the song's sound ends at %.3f s of %.1f; fade %.2f s%n", songEnds, target, fit.fadeSec());
+        assertTrue(songEnds >= target - 0.150, "the music stops " + (target - songEnds) + " s before the video ends");
+        float peak = 0;
+        for (float x : fit.pcm()[0]) {
+            peak = Math.max(peak, Math.abs(x));
+        }
+        float lastSample = Math.abs(fit.pcm()[0][fit.pcm()[0].length - 1]);
+        assertTrue(songEnds <= target + 0.02 || fit.fadeSec() > 0 && lastSample < 1e-3 * peak,
+                "the song goes on past the video's end without a fade to silence");
+        // no fade cuts a phrase: any fade lies after the final chord's first beat
+        FittedSong.Piece last = fit.pieces().get(fit.pieces().size() - 1);
+        double finalChordAt = last.atSec() + longer.finalBar() - last.fromSec();
+        assertTrue(fit.fadeSec() == 0 || target - fit.fadeSec() >= finalChordAt + longer.beatSec() - 1e-6,
+                "the fade starts before the final chord has sounded a beat");
+    }
+
+    static FittedSong check(SyntheticSong made, Song song, float[][] source, double target) throws Exception {
         FittedSong fit = new SongFitter().fit(song, target);
         System.out.printf(Locale.ROOT, "fit to %.1f s: %s%n", target, fit.describe());
         int rate = SongDecoder.RATE;
@@ -94,6 +133,7 @@ class SongFittingTest {
             assertTrue(hf <= 1.5 * hfSong + 1e-6, String.format(Locale.ROOT, "2-8 kHz energy %.3g at the join %.2f s, the song's own %.3g",
                     hf, j.atSec(), hfSong));
         }
+        return fit;
     }
 
     @Test
