@@ -42,6 +42,9 @@ final class BenchSongCommand implements Callable<Integer> {
     @Option(names = "--bpm", defaultValue = "112", description = "Tempo of the generated song (default ${DEFAULT-VALUE}).")
     double bpm;
 
+    @Option(names = "--beats", paramLabel = "FILE", description = "Also write the beats found, one time a line (to compare with another tracker).")
+    Path beatsOut;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +71,13 @@ final class BenchSongCommand implements Callable<Integer> {
             double sec = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "read %s (%.1f s of sound) in %.2f s (%.0f× real time): %s%n", input.getFileName(),
                     s.decoded().durationSec(), sec, s.decoded().durationSec() / sec, s.grid().describe());
+            if (beatsOut != null) {
+                StringBuilder b = new StringBuilder();
+                for (double t : s.grid().beats()) {
+                    b.append(String.format(Locale.ROOT, "%.4f%n", t));
+                }
+                Files.writeString(beatsOut, b);
+            }
             if (song == null) {
                 out.printf(Locale.ROOT, "tempo error %.2f %%%n", 100 * (s.grid().bpm() - bpm) / bpm);
             }

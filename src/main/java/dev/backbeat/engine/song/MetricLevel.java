@@ -15,20 +15,31 @@ final class MetricLevel {
     private MetricLevel() {
     }
 
+    /** Midpoints with nothing much on them: the beats tracked may be the eighths of a slower pulse. */
+    static final double MIDPOINTS_EMPTY = 0.5;
+    /** Midpoints stronger than the beats (and no faster tempo possible): the off-beats were tracked. */
+    static final double MIDPOINTS_STRONGER = 1.0;
+
+    /** How to correct the tracked pulse: the tempo scaled by {@code factor}, or the beats moved half a beat. */
+    record Decision(double factor, boolean shiftHalf) {
+    }
+
     /**
-     * How to scale the tempo the tracker found: 2 (midpoints as strong as beats), 0.5 (every other
-     * beat weak), or 1; never out of {@code [minBpm, maxBpm]}. Judged on the envelope under 1.5 kHz:
-     * hats on the eighths would otherwise look like beats.
+     * 2 when the midpoints are as strong as the beats (a backbeat tracked at half speed), 0.5 when
+     * every other beat is weak and nothing lies between them (the eighths tracked), never out of
+     * {@code [minBpm, maxBpm]}; a half-beat shift when the midpoints carry more than the beats and
+     * the tempo cannot double (off-beat hats or bass tracked in dance music). Judged on the envelope
+     * under 1.5 kHz: hats on the off-beats would otherwise look like beats.
      */
-    static double factor(double[] lowerEnvelope, int[] beats, double bpm, double minBpm, double maxBpm) {
+    static Decision decide(double[] lowerEnvelope, int[] beats, double bpm, double minBpm, double maxBpm) {
         double[] r = ratios(lowerEnvelope, beats);
         if (r[0] > MIDPOINTS_ARE_BEATS && 2 * bpm <= maxBpm * 1.01) {
-            return 2;
+            return new Decision(2, false);
         }
-        if (r[1] < ALTERNATE_IS_OFFBEAT && bpm / 2 >= minBpm * 0.99) {
-            return 0.5;
+        if (r[1] < ALTERNATE_IS_OFFBEAT && r[0] < MIDPOINTS_EMPTY && bpm / 2 >= minBpm * 0.99) {
+            return new Decision(0.5, false);
         }
-        return 1;
+        return new Decision(1, r[0] > MIDPOINTS_STRONGER);
     }
 
     /** {mean strength halfway between beats / on them, mean strength of odd beats / even beats (the weaker over the stronger)}. */

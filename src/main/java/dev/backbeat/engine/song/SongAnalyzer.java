@@ -42,10 +42,14 @@ public final class SongAnalyzer {
         double[] envelope = features.envelope();
         TempoEstimator.Tempo tempo = new TempoEstimator().estimate(envelope);
         int[] beatFrames = new BeatTracker().track(envelope, tempo.periodFrames());
-        double factor = MetricLevel.factor(features.lowerEnvelope(), beatFrames, tempo.bpm(), TempoEstimator.MIN_BPM,
-                TempoEstimator.MAX_BPM);
+        MetricLevel.Decision level = MetricLevel.decide(features.lowerEnvelope(), beatFrames, tempo.bpm(),
+                TempoEstimator.MIN_BPM, TempoEstimator.MAX_BPM);
+        double factor = level.factor();
         if (factor != 1) {
             beatFrames = new BeatTracker().track(envelope, tempo.periodFrames() / factor);
+        } else if (level.shiftHalf()) {
+            int half = (int) Math.round(tempo.periodFrames() / 2);
+            beatFrames = java.util.Arrays.stream(beatFrames).map(f -> f + half).filter(f -> f < envelope.length).toArray();
         }
         double[] lower = features.lowerEnvelope();
         List<Double> beatList = new ArrayList<>();
