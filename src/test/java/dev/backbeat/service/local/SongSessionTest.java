@@ -48,6 +48,8 @@ class SongSessionTest {
             assertEquals(at + clips.get(clips.size() - 1).durationMs() / 1000.0, fit.durationSec(), 0.01 * clips.size());
             // the timeline's music block is named after the song
             assertTrue(backend.state().draft().summary().contains("song.mp3"), backend.state().draft().summary());
+            // the preview plays the song too
+            assertTrue(backend.preview().isPresent());
             BackendException e = assertThrows(BackendException.class, () -> backend.variations(2, (n, f) -> { }, CancelToken.none()));
             assertTrue(e.userMessage().contains("song.mp3"));
         } finally {
