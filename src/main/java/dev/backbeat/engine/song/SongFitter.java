@@ -19,6 +19,7 @@ public final class SongFitter {
     public static final double CROSSFADE_SEC = 0.020;
     public static final double MAX_FADE_SEC = 1.5;
     private static final int RATE = SongDecoder.RATE;
+    private static final int BLOCK = 1 << 16;
     /** The song's own ending kept whole: the final bar and at least this many bars before it. */
     static final int ENDING_BARS = 2;
     /** The song may end this much before the video (silence after its last sound), no more. */
@@ -253,6 +254,8 @@ public final class SongFitter {
         List<Double> beats = new ArrayList<>();
         List<Double> bars = new ArrayList<>();
         SongGrid g = song.grid();
+        float[] l = new float[BLOCK];
+        float[] r = new float[BLOCK];
         try (SongSamples src = new SongSamples(song.decoded().pcm())) {
             long at = 0;
             for (int i = 0; i < plan.pieces().size() && at < total; i++) {
@@ -265,24 +268,27 @@ public final class SongFitter {
                 long readFrom = first ? from : from - half;
                 long readTo = last ? to : to + half;
                 int n = (int) (readTo - readFrom);
-                float[] l = new float[n];
-                float[] r = new float[n];
-                src.read(readFrom, n, l, r);
                 long outFrom = at - (from - readFrom);
-                for (int k = 0; k < n; k++) {
-                    long o = outFrom + k;
-                    if (o < 0 || o >= total) {
-                        continue;
+                // read a block at a time: a piece may be most of a 20-minute song
+                for (int done = 0; done < n; done += BLOCK) {
+                    int m = Math.min(BLOCK, n - done);
+                    src.read(readFrom + done, m, l, r);
+                    for (int q = 0; q < m; q++) {
+                        int k = done + q;
+                        long o = outFrom + k;
+                        if (o < 0 || o >= total) {
+                            continue;
+                        }
+                        double gain = 1;
+                        if (!first && k < 2 * half) {
+                            gain = Math.sin(0.5 * Math.PI * (k + 0.5) / (2 * half));
+                        }
+                        if (!last && k >= n - 2 * half) {
+                            gain *= Math.cos(0.5 * Math.PI * (k - (n - 2 * half) + 0.5) / (2 * half));
+                        }
+                        outL[(int) o] += (float) (l[q] * gain);
+                        outR[(int) o] += (float) (r[q] * gain);
                     }
-                    double gain = 1;
-                    if (!first && k < 2 * half) {
-                        gain = Math.sin(0.5 * Math.PI * (k + 0.5) / (2 * half));
-                    }
-                    if (!last && k >= n - 2 * half) {
-                        gain *= Math.cos(0.5 * Math.PI * (k - (n - 2 * half) + 0.5) / (2 * half));
-                    }
-                    outL[(int) o] += (float) (l[k] * gain);
-                    outR[(int) o] += (float) (r[k] * gain);
                 }
                 double atSec = at / (double) RATE;
                 pieces.add(new FittedSong.Piece(p[0], p[1], atSec));
