@@ -67,7 +67,8 @@ public final class LocalBackend implements Backend {
     /** The session as it stands after a change: what undo returns to (the music is found again by its brief). */
     private record Snapshot(List<ClipInfo> clips, List<VideoProfile> profiles,
                             List<java.util.concurrent.CompletableFuture<String>> thumbnails, VideoProfile profile,
-                            SessionBrief brief, dev.backbeat.engine.compose.Brief composedFrom) {
+                            SessionBrief brief, dev.backbeat.engine.compose.Brief composedFrom,
+                            dev.backbeat.engine.song.Song song) {
     }
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
@@ -992,13 +993,21 @@ public final class LocalBackend implements Backend {
 
     private Snapshot capture() {
         return new Snapshot(List.copyOf(clips), List.copyOf(profiles), List.copyOf(thumbnails), profile, brief.copy(),
-                composedFrom);
+                composedFrom, song.song());
     }
 
     /** Puts a kept state back; its music comes from the cache, or is composed again from the same brief (the same bytes). */
     private void restore(Snapshot s, Cancellation cancel) throws BackendException {
-        ScorePipeline.Music piece = s.composedFrom() == null || s.profile() == null ? null
-                : musicFor(s.clips(), s.profile(), s.composedFrom(), cancel, () -> { });
+        dev.backbeat.engine.song.Song songNow = song.song();
+        song.use(s.song()); // undo takes a song back as well (its decoded file is kept for the session)
+        ScorePipeline.Music piece;
+        try {
+            piece = s.composedFrom() == null || s.profile() == null ? null
+                    : musicFor(s.clips(), s.profile(), s.composedFrom(), cancel, () -> { });
+        } catch (BackendException e) {
+            song.use(songNow);
+            throw e;
+        }
         clips.clear();
         clips.addAll(s.clips());
         profiles.clear();

@@ -15,25 +15,34 @@ import java.util.Locale;
 /**
  * The song the user gave as the session's music (issue 15): read once (decoded to a working file
  * and analysed), then fitted again to whatever the footage lasts each time the music is made.
+ * A 4-minute song's working file is about 90 MB; the files of songs replaced stay (for undo) until
+ * the session closes.
  */
 final class SessionSong {
     private Song song;
+    /** Every song read in the session: undo may take an earlier one back, so their files stay until the session ends. */
+    private final java.util.List<Song> read = new java.util.ArrayList<>();
 
     /** Reads {@code file} as the session's song, in place of any earlier one; the earlier stays if this one fails. */
     void read(Path file, ScorePipeline pipeline, ProgressListener progress, Cancellation cancel)
             throws MediaException, IOException {
         Path pcm = dev.backbeat.engine.media.TempFiles.file("song", ".f32");
         pcm.toFile().deleteOnExit();
-        Song read;
+        Song made;
         try {
             progress.progress("Reading your song…", 0);
-            read = pipeline.readSong(file, pcm, (f, speed) -> progress.progress("Reading your song…", f), cancel);
+            made = pipeline.readSong(file, pcm, (f, speed) -> progress.progress("Reading your song…", f), cancel);
         } catch (MediaException | RuntimeException e) {
             Files.deleteIfExists(pcm);
             throw e;
         }
-        close();
-        song = read;
+        read.add(made);
+        song = made;
+    }
+
+    /** Makes {@code s} (one read before, or null: composed music) the session's song again. */
+    void use(Song s) {
+        song = s;
     }
 
     Song song() {
@@ -74,15 +83,16 @@ final class SessionSong {
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    /** The decoded file goes now (the session ends, or another song takes its place). */
+    /** The decoded files go now: the session ends. */
     void close() {
-        if (song != null) {
+        for (Song s : read) {
             try {
-                Files.deleteIfExists(song.decoded().pcm());
+                Files.deleteIfExists(s.decoded().pcm());
             } catch (IOException ignored) {
                 // a file in the temporary folder: removed at exit
             }
-            song = null;
         }
+        read.clear();
+        song = null;
     }
 }

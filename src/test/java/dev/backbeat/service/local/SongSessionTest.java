@@ -50,6 +50,14 @@ class SongSessionTest {
             assertTrue(backend.state().draft().summary().contains("song.mp3"), backend.state().draft().summary());
             // the preview plays the song too
             assertTrue(backend.preview().isPresent());
+            // undo takes the photos away, then the song; redo puts the song back
+            backend.undo(CancelToken.none());
+            assertTrue(backend.state().media().isEmpty());
+            backend.undo(CancelToken.none());
+            assertTrue(backend.songSentence().isEmpty(), "after undoing it the song is no longer the music");
+            backend.redo(CancelToken.none());
+            backend.redo(CancelToken.none());
+            assertTrue(backend.fittedSong().isPresent(), "redo brings the song back with the photos");
             BackendException e = assertThrows(BackendException.class, () -> backend.variations(2, (n, f) -> { }, CancelToken.none()));
             assertTrue(e.userMessage().contains("song.mp3"));
         } finally {
