@@ -76,4 +76,19 @@ class SongBadInputTest {
         // a steady tone has no beat: the fitter will cut and fade it, and says so
         assertFalse(s.grid().hasBeat(), s.grid().describe());
     }
+
+    @Test
+    void noiseHasNoBeatAndIsCutAndFaded() throws Exception {
+        Path noise = Fixtures.make(dir.resolve("rain.wav"), "-f", "lavfi", "-i", "anoisesrc=color=pink:duration=20:seed=3");
+        Song s = new SongAnalyzer(Fixtures.runner()).analyze(noise, dir.resolve("rain.f32"), Progress.none(), Cancellation.none());
+        System.out.println("noise: " + s.grid().describe());
+        assertFalse(s.grid().hasBeat(), "noise has no beat: " + s.grid().describe());
+        FittedSong shorter = new SongFitter().fit(s, 8);
+        assertEquals(8 * SongDecoder.RATE, shorter.pcm()[0].length);
+        assertTrue(shorter.how().contains("no clear beat") && shorter.fadeSec() >= 1.0, shorter.how());
+        assertTrue(shorter.joins().isEmpty());
+        FittedSong longer = new SongFitter().fit(s, 45);
+        assertEquals(45 * SongDecoder.RATE, longer.pcm()[0].length);
+        assertTrue(longer.how().contains("played 3 times"), longer.how());
+    }
 }
