@@ -525,6 +525,9 @@ public final class LocalBackend implements Backend {
     /** Does what the message asks; true when it changed the session. */
     private boolean chatNow(String message, Replies replies, Consumer<ChatEvent> events, CancelToken cancel) {
         events.accept(new ChatEvent.Progress(replies.text("progress.reading"), 0.05));
+        if (song.present() && SONG_OFF.matcher(message).find()) {
+            return songOff(events, cancel);
+        }
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
             answer(events, replies.text("notFound", replies.text("whatICanDo")));
@@ -576,6 +579,39 @@ public final class LocalBackend implements Backend {
             events.accept(new ChatEvent.Failed(e));
             return false;
         }
+    }
+
+    /** "No song", "remove my song", "compose the music instead", "use generated music": back to composed music. */
+    private static final java.util.regex.Pattern SONG_OFF = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:no|remove|drop|without|stop using|get rid of)\\b.{0,12}\\bsong\\b"
+                    + "|\\b(?:composed|generated)\\s+music\\b|\\bcompose\\b.{0,20}\\binstead\\b");
+
+    /** The user's song leaves: a piece is composed for the footage again (undo brings the song back). */
+    private boolean songOff(Consumer<ChatEvent> events, CancelToken cancel) {
+        String name = song.name();
+        dev.backbeat.engine.song.Song was = song.song();
+        song.use(null);
+        if (profile != null) {
+            try {
+                photosAtNominal(music == null ? 0 : music.composition().plan().bpm());
+                dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), 0);
+                music = musicFor(clips, profile, wanted, cancellation(cancel), () -> { });
+                composedFrom = wanted;
+                retimePhotos();
+                offered.clear();
+                rebuildDraft();
+                events.accept(new ChatEvent.TimelineChanged(draft, ""));
+            } catch (BackendException e) {
+                song.use(was);
+                events.accept(new ChatEvent.Failed(e));
+                return false;
+            }
+        }
+        answer(events, "Your song '" + name + "' is no longer the music" + (music == null ? "."
+                : ": I composed a piece for the video again (" + TimelineBuilder.styleName(music.composition().plan()) + ", "
+                + Math.round(music.composition().plan().bpm()) + " BPM). Undo brings the song back."));
+        events.accept(new ChatEvent.Done());
+        return true;
     }
 
     /** The answer in pieces of a few words, as the cloud's stream delivers it, so both read alike in the chat. */

@@ -58,6 +58,17 @@ class SongSessionTest {
             backend.redo(CancelToken.none());
             backend.redo(CancelToken.none());
             assertTrue(backend.fittedSong().isPresent(), "redo brings the song back with the photos");
+            // "no song" in the chat: composed music again; undo brings the song back
+            StringBuilder said2 = new StringBuilder();
+            backend.chat("no song, compose something", ev -> {
+                if (ev instanceof dev.backbeat.service.ChatEvent.Text t) {
+                    said2.append(t.chunk());
+                }
+            }, CancelToken.none());
+            assertTrue(said2.toString().startsWith("Your song 'song.mp3' is no longer the music: I composed"), said2.toString());
+            assertTrue(backend.fittedSong().isEmpty());
+            backend.undo(CancelToken.none());
+            assertTrue(backend.fittedSong().isPresent(), "undo brings the song back");
             BackendException e = assertThrows(BackendException.class, () -> backend.variations(2, (n, f) -> { }, CancelToken.none()));
             assertTrue(e.userMessage().contains("song.mp3"));
         } finally {
