@@ -18,7 +18,7 @@ final class FitRenderer {
         int total = (int) Math.round(target * RATE);
         float[] outL = new float[total];
         float[] outR = new float[total];
-        int half = (int) Math.round(SongFitter.CROSSFADE_SEC * RATE / 2);
+        int half = (int) Math.round(plan.crossfadeSec() * RATE / 2);
         List<FittedSong.Piece> pieces = new ArrayList<>();
         List<FittedSong.Join> joins = new ArrayList<>();
         List<Double> beats = new ArrayList<>();

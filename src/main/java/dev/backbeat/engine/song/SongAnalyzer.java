@@ -128,7 +128,7 @@ public final class SongAnalyzer {
         }
         SongGrid grid = new SongGrid(bpm, beats, bars, phraseList.stream().mapToDouble(Double::doubleValue).toArray(),
                 phrasing[0], end, span[0], span[1], duration, tempo.clarity());
-        return new Song(decoded, grid, barFeatures);
+        return new Song(decoded, grid, barFeatures, features.rms());
     }
 
     /** The strongest frame within 3 (35 ms) of a tracked beat: the tracker's tightness may pull a beat off its onset. */

@@ -23,8 +23,12 @@ public final class SongFitter {
     /** The song may end this much before the video (silence after its last sound), no more. */
     static final double END_SLACK_SEC = 0.15;
 
-    /** What to play: pieces of the song in order (song seconds), the fade at the end, and why. */
-    public record Plan(List<double[]> pieces, double fadeSec, double cost, String how) {
+    /** What to play: pieces of the song in order (song seconds), the fade at the end, the joins' crossfade, and why. */
+    public record Plan(List<double[]> pieces, double fadeSec, double cost, String how, double crossfadeSec) {
+        public Plan(List<double[]> pieces, double fadeSec, double cost, String how) {
+            this(pieces, fadeSec, cost, how, CROSSFADE_SEC);
+        }
+
         public double rawLengthSec() {
             return pieces.stream().mapToDouble(p -> p[1] - p[0]).sum();
         }
@@ -35,27 +39,40 @@ public final class SongFitter {
         if (!(targetSec > 0.1)) {
             throw new IllegalArgumentException("The video is too short for a song (" + targetSec + " s).");
         }
-        return new FitRenderer().render(song, plan(song.grid(), song.barFeatures(), targetSec), targetSec);
+        return new FitRenderer().render(song, plan(song.grid(), song.barFeatures(), song.frameRms(), targetSec), targetSec);
     }
 
-    /** The best plan for a target length. */
+    /** The best plan for a target length (a song without a beat is simply cut and faded). */
     public Plan plan(SongGrid g, double[][] features, double target) {
+        return plan(g, features, null, target);
+    }
+
+    /** The best plan for a target length; {@code frameRms} (may be null) lets a song without a beat be joined where it is quiet. */
+    public Plan plan(SongGrid g, double[][] features, float[] frameRms, double target) {
         double start0 = g.soundStart() > 0.5 ? g.soundStart() - 0.05 : 0;
         double stop = g.soundEnd();
         if (!g.hasBeat() || g.bars().length < ENDING_BARS + 2) {
-            return unbeaten(start0, stop, target);
+            Plan quiet = frameRms == null ? null : QuietJoins.plan(frameRms, start0, stop, target);
+            return quiet != null ? quiet : unbeaten(start0, stop, target);
         }
-        return new Search(g, features, target, start0, stop).best();
+        Plan best = new Search(g, features, target, start0, stop).best();
+        return best != null ? best : frameRms == null ? unbeaten(start0, stop, target)
+                : java.util.Objects.requireNonNullElse(QuietJoins.plan(frameRms, start0, stop, target), unbeaten(start0, stop, target));
     }
 
     /** No beat to cut on: the start of the song, faded out over the last seconds, or the whole song looped. */
-    private static Plan unbeaten(double start0, double stop, double target) {
+    static Plan unbeaten(double start0, double stop, double target) {
         List<double[]> pieces = new ArrayList<>();
         double len = stop - start0;
         if (len >= target) {
             pieces.add(new double[] {start0, start0 + target});
             return new Plan(pieces, Math.min(MAX_FADE_SEC, target / 4), 0,
                     "no clear beat: the start of the song, faded out at the end");
+        }
+        if (len >= target - 1) {
+            // a moment short: the whole song, then a little silence
+            pieces.add(new double[] {start0, stop});
+            return new Plan(pieces, 0, 0, "no clear beat: the whole song, a moment shorter than the video");
         }
         double at = 0;
         while (at < target) {
@@ -148,10 +165,7 @@ public final class SongFitter {
                     }
                 }
             }
-            if (best == null) {
-                // nothing within reach of the target: the nearest length, faded or padded
-                return unbeaten(start0, stop, target);
-            }
+            // null: nothing within reach of the target on bar lines
             return best;
         }
 

@@ -67,9 +67,12 @@ final class SessionSong {
                     clock(song.decoded().durationSec()));
         }
         if (!song.grid().hasBeat()) {
-            return String.format(Locale.ROOT, "Using your song '%s', fitted to %s: it has no clear beat, so it is %s.",
-                    name, clock(fit.durationSec()), fit.pieces().size() > 1 ? "played again and faded out at the end"
-                            : "cut and faded out at the end");
+            String how = fit.how().contains("own ending")
+                    ? fit.durationSec() < song.decoded().durationSec() ? "a stretch is left out where it is quietest, keeping its own ending"
+                    : "it is played again from the start, keeping its own ending"
+                    : fit.pieces().size() > 1 ? "it is played again and faded out at the end" : "it is cut and faded out at the end";
+            return String.format(Locale.ROOT, "Using your song '%s', fitted to %s: it has no clear beat, so %s.",
+                    name, clock(fit.durationSec()), how);
         }
         String how = fit.joins().isEmpty() ? "" : fit.durationSec() < song.grid().soundEnd()
                 ? String.format(Locale.ROOT, " (%d cut%s on bar lines)", fit.joins().size(), fit.joins().size() == 1 ? "" : "s")
