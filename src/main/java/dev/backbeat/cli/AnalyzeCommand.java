@@ -35,10 +35,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            VideoAnalyzer analyzer = new VideoAnalyzer(new FfmpegRunner(new FfmpegLocator().locate()));
+            // a damaged file is read as far as it goes, and said to be damaged: analysing is only looking
+            VideoAnalyzer analyzer = new VideoAnalyzer(new FfmpegRunner(new FfmpegLocator().locate())).acceptDamage(true);
             TerminalProgress bar = TerminalProgress.on(err, json);
             VideoProfile profile = analyzer.analyze(input, bar.stage("Reading the video"), Cancellation.none());
             bar.done();
+            if (analyzer.lastDamage() != null) {
+                err.println("Damaged: " + analyzer.lastDamage().describe(String.valueOf(input.getFileName()))
+                        + " What follows covers what is there.");
+            }
             out.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(profile) : summary(profile));
             return 0;
         } catch (MediaException e) {

@@ -27,6 +27,7 @@ public final class Cli implements Runnable {
             new ScoreCommand(),
             new CloudCommand(),
             new ComposeCommand(),
+            new ServeCommand(),
         };
     }
 

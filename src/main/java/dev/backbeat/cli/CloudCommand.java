@@ -58,7 +58,7 @@ public final class CloudCommand implements Runnable {
 
     static int exitCode(BackendException e) {
         return switch (e.kind()) {
-            case BAD_INPUT, UNSUPPORTED -> 2;
+            case BAD_INPUT, DAMAGED, UNSUPPORTED -> 2;
             case NETWORK -> 3;
             case SERVER -> 4;
             case AUTH -> 5;

@@ -84,6 +84,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--stems", paramLabel = "DIR", description = "Also write the music bed and the original sound as mixed.")
     Path stems;
 
+    @Option(names = "--accept-damaged", description = {"Score a damaged input (cut short, many broken parts) as far as it goes,",
+            "instead of stopping to say what is wrong with it."})
+    boolean acceptDamaged;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -170,7 +174,11 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                     bar.done();
                 }
-                backend.upload(files, bar, CancelToken.none());
+                if (acceptDamaged) {
+                    backend.uploadAsTheyAre(files, bar, CancelToken.none());
+                } else {
+                    backend.upload(files, bar, CancelToken.none());
+                }
                 bar.done();
                 job.songSentence().ifPresent(line -> {
                     if (!json) {
@@ -230,8 +238,9 @@ final class ScoreCommand implements Callable<Integer> {
             } catch (BackendException e) {
                 bar.done();
                 r.addProperty("error", e.userMessage());
-                err.println(input + ": " + e.userMessage());
-                code = Math.max(code, e.kind() == BackendException.Kind.BAD_INPUT ? 2 : 1);
+                err.println(input + ": " + e.userMessage()
+                        + (e.kind() == BackendException.Kind.DAMAGED ? " To score what is there, run again with --accept-damaged." : ""));
+                code = Math.max(code, e.kind() == BackendException.Kind.BAD_INPUT || e.kind() == BackendException.Kind.DAMAGED ? 2 : 1);
             } catch (java.io.IOException e) {
                 r.addProperty("error", e.getMessage());
                 err.println("Cannot create " + output + ": " + e.getMessage());

@@ -19,6 +19,16 @@ public interface Backend extends AutoCloseable {
 
     List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel) throws BackendException;
 
+    /**
+     * As {@link #upload}, for files the user chose to score as far as they go after a
+     * {@link BackendException.Kind#DAMAGED} answer: a file cut short is used up to where its picture ends.
+     * Back ends that cannot tell a damaged file from a whole one upload as usual.
+     */
+    default List<MediaInfo> uploadAsTheyAre(List<Path> files, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        return upload(files, progress, cancel);
+    }
+
     List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel) throws BackendException;
 
     /**
@@ -34,6 +44,15 @@ public interface Backend extends AutoCloseable {
     /** Renders the current timeline into {@code request.target()}, written whole or not at all. */
     ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException;
+
+    /**
+     * Exports one MP4 per clip into {@code folder} ({@code request}'s target names the folder), each
+     * clip scored on its own with the session's brief; returns how each file ended.
+     */
+    default java.util.List<BatchExport.Item> exportEach(ExportRequest request, BatchExport.Listener progress,
+                                                        CancelToken cancel) throws BackendException {
+        throw new BackendException(BackendException.Kind.UNSUPPORTED, "This back end exports the whole timeline only.");
+    }
 
     /**
      * Finishes exports left running when the app last closed (the cloud keeps rendering while we

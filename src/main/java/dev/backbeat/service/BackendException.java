@@ -9,6 +9,11 @@ public class BackendException extends Exception {
     public enum Kind {
         /** The file cannot be used: unsupported, corrupt, too large, empty. */
         BAD_INPUT,
+        /**
+         * The file holds less than it says (cut short, many parts that cannot be decoded): the
+         * message says how much; the user may score what is there ({@link Backend#uploadAsTheyAre}) or stop.
+         */
+        DAMAGED,
         /** The token was refused and could not be renewed. */
         AUTH,
         /** The server forgot the session; a new one was or must be started. */

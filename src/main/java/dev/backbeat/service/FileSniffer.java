@@ -33,6 +33,11 @@ public final class FileSniffer {
         return sniff(head, n);
     }
 
+    /** As {@link #sniff(Path)}, for the first bytes of something still arriving (a download). */
+    public static Sniffed sniffBytes(byte[] b, int n) {
+        return sniff(b, n);
+    }
+
     static Sniffed sniff(byte[] b, int n) {
         if (n >= 3 && u(b, 0) == 0xFF && u(b, 1) == 0xD8 && u(b, 2) == 0xFF) {
             return new Sniffed(Kind.IMAGE, "JPEG");

@@ -29,6 +29,7 @@ final class AppMenu {
 
         Menu edit = new Menu(Texts.get("menu.edit"), null, undo, redo);
         edit.setId("editMenu");
+        edit.setOnShowing(e -> vm.history().refresh()); // what undo names is asked again whenever the menu opens
 
         MenuItem open = new MenuItem(Texts.get("menu.openProject"));
         open.setId("openProjectItem");

@@ -15,6 +15,11 @@ public interface FileChooserPort {
     /** Shows the file in the system's file manager, or plays it; false where the desktop cannot. */
     boolean reveal(Path file);
 
+    /** Lets the user pick a folder for a batch (one MP4 per clip); empty when they cancel. */
+    default Optional<Path> chooseFolder(Path suggested) {
+        return Optional.empty();
+    }
+
     /** Lets the user pick a .backbeat project to open; empty when they cancel (or where there is no dialog). */
     default Optional<Path> chooseProjectToOpen() {
         return Optional.empty();

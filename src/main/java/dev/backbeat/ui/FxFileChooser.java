@@ -33,6 +33,17 @@ public final class FxFileChooser implements FileChooserPort {
     }
 
     @Override
+    public Optional<Path> chooseFolder(Path suggested) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle(Texts.get("files.folderTitle"));
+        if (suggested != null && Files.isDirectory(suggested)) {
+            dc.setInitialDirectory(suggested.toFile());
+        }
+        File f = dc.showDialog(owner.get());
+        return f == null ? Optional.empty() : Optional.of(f.toPath());
+    }
+
+    @Override
     public Optional<Path> chooseExportTarget(Path suggested) {
         FileChooser fc = new FileChooser();
         fc.setTitle(Texts.get("files.exportTitle"));

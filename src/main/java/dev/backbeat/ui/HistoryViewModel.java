@@ -29,8 +29,10 @@ public final class HistoryViewModel {
         this.project = project;
         this.runner = runner;
         this.say = say;
-        project.draftProperty().addListener(o -> refresh());
-        project.backendProperty().addListener(o -> refresh());
+        // change listeners, not invalidation ones: an invalidation listener fires once until someone
+        // reads the value again, which left the menu naming the change before last
+        project.draftProperty().addListener((o, was, now) -> refresh());
+        project.backendProperty().addListener((o, was, now) -> refresh());
     }
 
     public ReadOnlyStringProperty undoTextProperty() {

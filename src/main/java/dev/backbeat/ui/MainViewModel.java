@@ -64,6 +64,7 @@ public final class MainViewModel {
         this.upload = new UploadViewModel(project, runner, chooser);
         this.export = new ExportViewModel(project, runner, chooser);
         this.chat = new ChatViewModel(project, runner, export::show, upload::chooseFiles);
+        chat.setOnLinks(upload::addLinks);
         this.timeline = new TimelineViewModel(project, runner);
         this.preview = new PreviewViewModel(project, runner, sound, dev.backbeat.ui.preview.Ticker.daemon());
         this.history = new HistoryViewModel(project, runner, chat::say);

@@ -107,6 +107,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServerStandsOnTheServicesOnly() throws IOException {
+        // serve: the protocol's side of the wire, answered by the local engine; it knows no UI, no app, not our client
+        assertEquals(List.of(), violations(p -> p.startsWith("dev.backbeat.server"),
+                i -> i.startsWith("javafx.") || i.startsWith("dev.backbeat.ui") || i.startsWith("dev.backbeat.app")
+                        || i.startsWith("dev.backbeat.cli") || i.startsWith("dev.backbeat.service.cloud")
+                        || i.startsWith("dev.backbeat.engine")));
+        assertEquals(List.of(), violations(p -> p.startsWith("dev.backbeat.service") || p.startsWith("dev.backbeat.engine"),
+                i -> i.startsWith("dev.backbeat.server")));
+    }
+
+    @Test
     void cloudAndLocalDoNotKnowEachOther() throws IOException {
         assertEquals(List.of(), violations(p -> p.startsWith("dev.backbeat.service.cloud"),
                 i -> i.startsWith("dev.backbeat.service.local") || i.startsWith("dev.backbeat.engine")));

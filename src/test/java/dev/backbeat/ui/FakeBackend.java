@@ -29,9 +29,20 @@ import java.util.function.Consumer;
 public class FakeBackend implements Backend {
     public final List<String> chats = new ArrayList<>();
     public final List<Path> uploads = new ArrayList<>();
+    public final List<URI> links = new ArrayList<>();
+    /** What undo would take back, as a real session names it; changes with every upload. */
+    public String undoLabel;
+
+    @Override
+    public dev.backbeat.service.UndoState undoState() {
+        return new dev.backbeat.service.UndoState(java.util.Optional.ofNullable(undoLabel), java.util.Optional.empty());
+    }
     public final List<ExportRequest> exports = new ArrayList<>();
     public List<ChatEvent> reply = List.of(new ChatEvent.Text("Sure"), new ChatEvent.Done());
     public BackendException uploadError;
+    /** Every file upload answers DAMAGED; only {@link #uploadAsTheyAre} takes them. */
+    public boolean damaged;
+    public final List<Path> takenAsTheyAre = new ArrayList<>();
     public int creditCalls;
     private Draft draft = Draft.empty();
 
@@ -52,7 +63,22 @@ public class FakeBackend implements Backend {
         if (uploadError != null) {
             throw uploadError;
         }
+        if (damaged) {
+            throw new BackendException(BackendException.Kind.DAMAGED, "\u201c" + files.get(0).getFileName()
+                    + "\u201d looks cut short: its picture stops at 0:00.8, but the file says it lasts 0:26.");
+        }
+        return take(files);
+    }
+
+    @Override
+    public List<MediaInfo> uploadAsTheyAre(List<Path> files, ProgressListener progress, CancelToken cancel) {
+        takenAsTheyAre.addAll(files);
+        return take(files);
+    }
+
+    private List<MediaInfo> take(List<Path> files) {
         uploads.addAll(files);
+        undoLabel = "Add " + files.get(files.size() - 1).getFileName();
         List<MediaInfo> out = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
         for (Path f : files) {
@@ -67,7 +93,24 @@ public class FakeBackend implements Backend {
 
     @Override
     public List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel) {
-        return List.of();
+        links.addAll(urls);
+        List<MediaInfo> out = new ArrayList<>();
+        for (URI u : urls) {
+            String name = u.getPath().substring(u.getPath().lastIndexOf('/') + 1);
+            out.add(new MediaInfo(name, "/downloads/" + name, "video", 12_000, 1280, 720, 30, true));
+        }
+        return out;
+    }
+
+    @Override
+    public List<dev.backbeat.service.BatchExport.Item> exportEach(ExportRequest request,
+                                                                   dev.backbeat.service.BatchExport.Listener progress,
+                                                                   CancelToken cancel) {
+        exports.add(request);
+        progress.update(0, 2, "a.mp4", new dev.backbeat.service.ExportProgress("Writing the video", 0.5, 3));
+        progress.update(1, 2, "b.mp4", new dev.backbeat.service.ExportProgress("Failed: b.mp4 is not found", 0, -1));
+        return List.of(new dev.backbeat.service.BatchExport.Item("a.mp4", request.target().resolve("a-scored.mp4"), null),
+                new dev.backbeat.service.BatchExport.Item("b.mp4", null, "b.mp4 is not found"));
     }
 
     @Override

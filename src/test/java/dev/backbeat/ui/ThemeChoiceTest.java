@@ -28,6 +28,21 @@ class ThemeChoiceTest {
     }
 
     @Test
+    void withoutGtkThemeTheDesktopIsAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        assertTrue(ThemeChoice.isLight("system", Map.of(), () -> java.util.Optional.of(true)));
+        assertFalse(ThemeChoice.isLight("system", Map.of(), () -> java.util.Optional.of(false)));
+        assertFalse(ThemeChoice.isLight("system", Map.of("GTK_THEME", "Adwaita:dark"), () -> java.util.Optional.of(true)),
+                "the environment wins");
+        assertTrue(ThemeChoice.isLight("light", Map.of(), () -> java.util.Optional.of(false)), "a chosen theme is kept");
+        java.nio.file.Path kde = dir.resolve("kdeglobals");
+        java.nio.file.Files.writeString(kde, "[General]\nColorScheme=BreezeDark\n");
+        assertEquals(java.util.Optional.of(false), ThemeChoice.kdeScheme(kde));
+        java.nio.file.Files.writeString(kde, "[General]\nColorScheme=BreezeLight\n");
+        assertEquals(java.util.Optional.of(true), ThemeChoice.kdeScheme(kde));
+        assertEquals(java.util.Optional.empty(), ThemeChoice.kdeScheme(dir.resolve("none")));
+    }
+
+    @Test
     void theLightThemeRedefinesEveryNamedColour() throws IOException {
         String css;
         try (InputStream in = MainView.class.getResourceAsStream("backbeat.css")) {

@@ -54,6 +54,11 @@ class ViewModelTest {
             public boolean reveal(Path file) {
                 return true;
             }
+
+            @Override
+            public Optional<Path> chooseFolder(Path suggested) {
+                return Optional.of(dir.resolve("batch"));
+            }
         };
         vm = new MainViewModel(new SettingsStore(dir.resolve("config")), s -> {
             built.add(s);
@@ -97,6 +102,81 @@ class ViewModelTest {
         backend.uploadError = new BackendException(BackendException.Kind.BAD_INPUT, "This file is damaged.");
         vm.upload().addFiles(List.of(video("a.mp4")));
         assertEquals("This file is damaged.", vm.upload().clips().get(0).statusProperty().get());
+    }
+
+    @Test
+    void aLinkPastedInTheChatBecomesAClipAndTheRestIsAskedOfTheChat() throws Exception {
+        vm.chat().inputProperty().set("https://example.org/videos/harbour.mp4");
+        vm.chat().send();
+        assertEquals(List.of(java.net.URI.create("https://example.org/videos/harbour.mp4")), backend.links);
+        assertTrue(backend.chats.isEmpty(), "a link alone is not a chat message");
+        var card = vm.upload().clips().get(0);
+        assertTrue(card.readyProperty().get());
+        assertEquals(Path.of("/downloads/harbour.mp4"), card.file(), "the card stands for the downloaded file");
+
+        vm.chat().inputProperty().set("score this one as upbeat lo-fi: https://example.org/b.mp4.");
+        vm.chat().send();
+        assertEquals("https://example.org/b.mp4", backend.links.get(1).toString(), "the full stop is not part of the link");
+        assertEquals(List.of("score this one as upbeat lo-fi:"), backend.chats);
+    }
+
+    @Test
+    void linksAreReadFromADroppedUriList() {
+        assertEquals(List.of(java.net.URI.create("https://a.example/x.mp4"), java.net.URI.create("http://b.example/y.jpg")),
+                dev.backbeat.ui.upload.UploadViewModel.links("# from a browser\r\nhttps://a.example/x.mp4\r\nhttp://b.example/y.jpg\r\n"));
+        vm.upload().addLinks(List.of(java.net.URI.create("ftp://a.example/x.mp4")));
+        assertTrue(vm.upload().clips().get(0).failedProperty().get());
+        assertTrue(vm.upload().clips().get(0).statusProperty().get().contains("http and https"));
+        assertTrue(backend.links.isEmpty());
+    }
+
+    @Test
+    void theUndoItemNamesTheLatestChangeEveryTime() throws Exception {
+        vm.upload().addFiles(List.of(video("a.mp4")));
+        assertEquals("Undo Add a.mp4", vm.history().undoTextProperty().get());
+        vm.upload().addFiles(List.of(video("b.mp4")));
+        assertEquals("Undo Add b.mp4", vm.history().undoTextProperty().get(), "not the change before last");
+        vm.upload().addFiles(List.of(video("c.mp4")));
+        assertEquals("Undo Add c.mp4", vm.history().undoTextProperty().get());
+    }
+
+    @Test
+    void onePerClipAsksForAFolderAndShowsEachFile() throws Exception {
+        vm.upload().addFiles(List.of(video("a.mp4"), video("b.mp4")));
+        vm.export().perClipProperty().set(true);
+        vm.export().export();
+        assertEquals(dir.resolve("batch"), backend.exports.get(0).target(), "the folder chosen");
+        assertEquals(2, vm.export().files().size());
+        assertTrue(vm.export().files().get(0).startsWith("a.mp4 · Saved a-scored.mp4"), vm.export().files().toString());
+        assertEquals("b.mp4 · b.mp4 is not found", vm.export().files().get(1));
+        assertTrue(vm.export().statusProperty().get().startsWith("1 of 2 files written"), vm.export().statusProperty().get());
+        assertEquals(dir.resolve("batch").resolve("a-scored.mp4"), vm.export().resultProperty().get(), "Show in folder works");
+    }
+
+    @Test
+    void aDamagedClipAsksWhetherToScoreWhatIsThereOrStop() throws Exception {
+        backend.damaged = true;
+        vm.upload().addFiles(List.of(video("cut short.mp4"), video("also cut.mp4")));
+        var first = vm.upload().clips().get(0);
+        var second = vm.upload().clips().get(1);
+        assertTrue(first.damagedProperty().get(), "the card asks");
+        assertFalse(first.failedProperty().get());
+        assertFalse(first.workingProperty().get());
+        assertTrue(first.statusProperty().get().contains("picture stops at 0:00.8"), first.statusProperty().get());
+        assertTrue(backend.uploads.isEmpty(), "nothing added while it asks");
+        assertEquals(0, vm.timeline().rows().size());
+
+        vm.upload().scoreAsItIs(first);
+        assertEquals(List.of(first.file()), backend.takenAsTheyAre, "read again, as it is");
+        assertTrue(first.readyProperty().get());
+        assertFalse(first.damagedProperty().get());
+        assertEquals(1, vm.timeline().rows().size());
+
+        vm.upload().stop(second);
+        assertTrue(second.failedProperty().get());
+        assertFalse(second.damagedProperty().get());
+        assertEquals("Not added: use a complete copy of the file.", second.statusProperty().get());
+        assertEquals(List.of(first.file()), backend.uploads);
     }
 
     @Test

@@ -37,7 +37,9 @@ public final class VideoAnalyzer {
     private final MediaProbe probe;
     private String scaleFlags = "fast_bilinear";
     private boolean skipLoopFilter = true;
+    private boolean acceptDamage;
     private long lastPeakRssKb;
+    private StreamDamage lastDamage;
     private double lastFfmpegCpuSec;
 
     public VideoAnalyzer(FfmpegRunner runner) {
@@ -60,9 +62,24 @@ public final class VideoAnalyzer {
         return this;
     }
 
+    /**
+     * Whether a damaged file (streams that end early, many decoding errors) is scored as far as it
+     * goes: its profile then lasts only as long as its picture. Otherwise the reading stops with a
+     * {@link MediaException.Kind#DAMAGED} that says what is wrong and what can be done.
+     */
+    public VideoAnalyzer acceptDamage(boolean accept) {
+        this.acceptDamage = accept;
+        return this;
+    }
+
     /** The last run's ffmpeg peak memory, in kB (0 if unknown). */
     public long lastFfmpegPeakRssKb() {
         return lastPeakRssKb;
+    }
+
+    /** What the last run found wrong with its file (accepted or not), or null for a whole file. */
+    public StreamDamage lastDamage() {
+        return lastDamage;
     }
 
     /** The last run's ffmpeg CPU time, in seconds. */
@@ -145,6 +162,24 @@ public final class VideoAnalyzer {
         FrameClock clock = FrameClock.read(times, cuts.frameCount(), fps);
         double videoSec = clock.endSec();
         double duration = info.durationSec() > 0 ? info.durationSec() : Math.max(videoSec, samples / (double) SAMPLE_RATE);
+        // the same pass tells whether the file holds what it says: a download cut short keeps its
+        // index at the front, so the probe sees the whole length while the streams stop early
+        double soundSec = pcm == null ? -1 : result.exitCode() == 0 ? samples / (double) SAMPLE_RATE
+                : Files.isRegularFile(pcm) ? Files.size(pcm) / 2.0 / SAMPLE_RATE : -1;
+        java.util.Optional<StreamDamage> damage = StreamDamage.judge(info, videoSec, soundSec,
+                (int) Math.min(Integer.MAX_VALUE, result.messageLines()));
+        lastDamage = damage.orElse(null);
+        if (damage.isPresent()) {
+            if (!acceptDamage || damage.get().tooLittleLeft()) {
+                for (Path p : partial) {
+                    Files.deleteIfExists(p);
+                }
+                // with too little left there is no choice to offer: the file is simply unusable
+                throw new MediaException(damage.get().tooLittleLeft() ? MediaException.Kind.CORRUPT : MediaException.Kind.DAMAGED,
+                        damage.get().describe(name) + " " + damage.get().choice());
+            }
+            duration = Math.min(duration, damage.get().usableSec());
+        }
         int steps = Math.max(1, (int) Math.ceil(duration / STEP_SEC - 1e-9));
 
         // A fade is many small steps; where one was found, the hard-cut detector's hits inside it are

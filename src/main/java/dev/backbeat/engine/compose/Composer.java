@@ -55,7 +55,8 @@ public final class Composer {
     private static void check(VideoProfile p) {
         if (p == null) throw new ComposeException("There is no video profile to compose for.");
         if (!(p.durationSec() >= 2)) {
-            throw new ComposeException("The clip is " + p.durationSec() + " s long: music needs at least 2 seconds.");
+            throw new ComposeException(String.format(java.util.Locale.ROOT,
+                    "The clip is %.1f s long: music needs at least 2 seconds.", p.durationSec()));
         }
         if (p.durationSec() > 600) {
             throw new ComposeException("The clip is longer than 10 minutes: split it and score the parts.");

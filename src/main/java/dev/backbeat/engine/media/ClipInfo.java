@@ -13,10 +13,28 @@ import java.nio.file.Path;
  * @param variableFrameRate true when the average and nominal rates differ
  * @param frameCount     frames in the video stream where the container says, else -1
  * @param pixelFormat    the picture's pixel format (yuv420p, yuv420p10le, …), or null where unknown
+ * @param videoStreamSec the picture stream's own stated length, 0 where the file does not say (Matroska)
+ * @param audioStreamSec the sound stream's own stated length, 0 where the file does not say or has no sound
  */
 public record ClipInfo(Path path, String container, double durationSec, String videoCodec, int width, int height,
                        int rotation, double fps, double nominalFps, boolean variableFrameRate, long frameCount,
-                       boolean hasAudio, String audioCodec, int audioSampleRate, int audioChannels, String pixelFormat) {
+                       boolean hasAudio, String audioCodec, int audioSampleRate, int audioChannels, String pixelFormat,
+                       double videoStreamSec, double audioStreamSec) {
+
+    /** A clip whose streams state no length of their own. */
+    public ClipInfo(Path path, String container, double durationSec, String videoCodec, int width, int height,
+                    int rotation, double fps, double nominalFps, boolean variableFrameRate, long frameCount,
+                    boolean hasAudio, String audioCodec, int audioSampleRate, int audioChannels, String pixelFormat) {
+        this(path, container, durationSec, videoCodec, width, height, rotation, fps, nominalFps, variableFrameRate,
+                frameCount, hasAudio, audioCodec, audioSampleRate, audioChannels, pixelFormat, 0, 0);
+    }
+
+    /** The same clip, used only up to {@code sec} (what a damaged file really holds). */
+    public ClipInfo upTo(double sec) {
+        return new ClipInfo(path, container, Math.min(durationSec, sec), videoCodec, width, height, rotation, fps,
+                nominalFps, variableFrameRate, frameCount, hasAudio, audioCodec, audioSampleRate, audioChannels,
+                pixelFormat, videoStreamSec, audioStreamSec);
+    }
 
     /** Width as shown to the viewer (swapped for 90°/270° rotation). */
     public int displayWidth() {

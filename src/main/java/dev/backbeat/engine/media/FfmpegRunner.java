@@ -39,9 +39,15 @@ public final class FfmpegRunner {
 
     /**
      * What a run produced: exit code, stdout text (when no reader was given), the last stderr lines,
-     * the child's peak memory and its CPU time (both sampled every 100 ms, so slightly low).
+     * the child's peak memory and its CPU time (both sampled every 100 ms, so slightly low), and how
+     * many message lines (not progress) it printed in all, of which the tail keeps the last few.
      */
-    public record Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb, double cpuSec) {
+    public record Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb, double cpuSec,
+                         long messageLines) {
+        public Result(int exitCode, String stdout, List<String> stderrTail, long peakRssKb, double cpuSec) {
+            this(exitCode, stdout, stderrTail, peakRssKb, cpuSec, stderrTail.size());
+        }
+
         public String stderrText() {
             return String.join("\n", stderrTail);
         }
@@ -100,8 +106,9 @@ public final class FfmpegRunner {
         }
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         Deque<String> tail = new ArrayDeque<>();
+        java.util.concurrent.atomic.AtomicLong messages = new java.util.concurrent.atomic.AtomicLong();
         ProgressReader progressReader = new ProgressReader(durationSec, progress);
-        Thread err = daemon("ffmpeg-stderr", () -> drainStderr(process.getErrorStream(), tail, progressReader, lastActivity));
+        Thread err = daemon("ffmpeg-stderr", () -> drainStderr(process.getErrorStream(), tail, messages, progressReader, lastActivity));
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         Thread out = daemon("ffmpeg-stdout", () -> {
@@ -191,16 +198,18 @@ public final class FfmpegRunner {
             throw new MediaException(MediaException.Kind.FAILED, (failure == fed ? "Feeding FFmpeg failed: "
                     : "Reading FFmpeg's output failed: ") + failure, failure);
         }
-        return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb, cpuSec);
+        return new Result(code, captured.toString(StandardCharsets.UTF_8), tailLines, peakKb, cpuSec, messages.get());
     }
 
-    private static void drainStderr(InputStream stderr, Deque<String> tail, ProgressReader progress, AtomicLong activity) {
+    private static void drainStderr(InputStream stderr, Deque<String> tail, AtomicLong messages, ProgressReader progress,
+                                    AtomicLong activity) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 activity.set(System.nanoTime());
                 if (progress.accept(line) || line.isBlank()) {
                     continue;
                 }
+                messages.incrementAndGet();
                 synchronized (tail) {
                     tail.addLast(line);
                     if (tail.size() > TAIL_LINES) {

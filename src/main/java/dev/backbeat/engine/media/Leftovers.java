@@ -24,7 +24,8 @@ public final class Leftovers {
     /** Names from versions before files carried their owner's pid: swept only once they are old. */
     private static final Pattern OLD_STYLE = Pattern.compile(
             "backbeat-(clip-sound|thumb|job|rehearsal-|title|sound-)[0-9A-Za-z_-]*(\\.f32|\\.jpg|\\.png|\\.pcm)?");
-    private static final Pattern PARTIAL = Pattern.compile("\\..+\\.part-(\\d+)\\.mp4");
+    /** Hidden partial outputs: an export's ".trip.mp4.part-PID.mp4", a download's ".harbour.mp4.part-PID". */
+    private static final Pattern PARTIAL = Pattern.compile("\\..+\\.part-(\\d+)(\\.mp4)?");
     private static final Duration OLD_STYLE_AGE = Duration.ofHours(6);
 
     /** What a sweep removed. */

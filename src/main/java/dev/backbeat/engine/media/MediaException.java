@@ -15,6 +15,11 @@ public final class MediaException extends Exception {
         NOT_MEDIA,
         /** The file is media but damaged or cut short. */
         CORRUPT,
+        /**
+         * The file probes as whole, but its picture or sound ends early or many parts of it cannot
+         * be decoded (a download cut short): it can be scored as far as it goes if the user agrees.
+         */
+        DAMAGED,
         /** The file has sound but no picture. */
         NO_VIDEO,
         /** The file has no sound (a song was asked for). */
@@ -50,7 +55,7 @@ public final class MediaException extends Exception {
     /** True when the input itself is at fault (the CLI exits 2), false for failures of the tool. */
     public boolean isBadInput() {
         return switch (kind) {
-            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> true;
+            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, DAMAGED, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> true;
             default -> false;
         };
     }

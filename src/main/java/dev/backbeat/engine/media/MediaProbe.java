@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Reads a media file's streams with ffprobe and says, in words a user understands, why a file cannot be used. */
@@ -143,7 +144,31 @@ public final class MediaProbe {
                 rotation(video), fps > 0 && fps < 1000 ? fps : 25, nominal, vfr, frames,
                 audio != null, audio == null ? null : str(audio, "codec_name"),
                 audio == null ? 0 : (int) num(audio, "sample_rate"), audio == null ? 0 : (int) num(audio, "channels"),
-                str(video, "pix_fmt"));
+                str(video, "pix_fmt"), streamSec(video), audio == null ? 0 : streamSec(audio));
+    }
+
+    /**
+     * A stream's own stated length: its duration, or the DURATION tag Matroska muxers write per
+     * stream ("00:01:02.500000000"); 0 where neither is there.
+     */
+    static double streamSec(JsonObject stream) {
+        double d = num(stream, "duration");
+        if (d > 0) {
+            return d;
+        }
+        if (stream.has("tags")) {
+            for (Map.Entry<String, JsonElement> tag : stream.getAsJsonObject("tags").entrySet()) {
+                if (tag.getKey().equalsIgnoreCase("DURATION")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)")
+                            .matcher(tag.getValue().getAsString().strip());
+                    if (m.matches()) {
+                        return Integer.parseInt(m.group(1)) * 3600 + Integer.parseInt(m.group(2)) * 60
+                                + Double.parseDouble(m.group(3));
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     /** Clockwise rotation for display, from the display matrix (counter-clockwise degrees) or the older "rotate" tag. */

@@ -69,51 +69,35 @@ public final class AudioMixer {
 
     /**
      * A mix ready to be made: its gain is worked out, the samples are made each time it is fed or
-     * encoded. {@link #measure} reads what was written and {@link #accept} either takes it or corrects
-     * the gain or the ceiling for the next pass. Close it to remove the working file it may hold.
+     * encoded, with the gain and ceiling its {@link SoundCheck} holds (the check corrects them when a
+     * written pass misses). Close it to remove the working file it may hold.
      */
-    public final class Mixed implements VideoExporter.Soundtrack, AutoCloseable {
+    public final class Mixed implements VideoExporter.Soundtrack.Live, AutoCloseable {
         private final Source source;
         private final double duration;
         private final double measured;
         private final double musicGainDb;
-        private final double targetLufs;
         private final Path workDir;
         private final Path ownPcm;
         private final Path musicStem;
         private final Path originalStem;
         private final Cancellation cancel;
-        private double gainDb;
-        private double ceiling;
+        private final SoundCheck check;
         private int passes;
-        private int loudnessTries;
-        private int peakTries;
-        private double lastGain;
-        private double lastLufs;
-        private boolean redone;
         private Path encoded;
-        private LoudnessCheck.Reading reading;
-        private Result result;
 
         private Mixed(Source source, double duration, double measured, double gainDb, double musicGainDb, double ceiling,
                       double targetLufs, Path workDir, Path ownPcm, Path musicStem, Path originalStem, Cancellation cancel) {
             this.source = source;
             this.duration = duration;
             this.measured = measured;
-            this.gainDb = gainDb;
             this.musicGainDb = musicGainDb;
-            this.ceiling = ceiling;
-            this.targetLufs = targetLufs;
             this.workDir = workDir;
             this.ownPcm = ownPcm;
             this.musicStem = musicStem;
             this.originalStem = originalStem;
             this.cancel = cancel;
-        }
-
-        @Override
-        public boolean live() {
-            return true;
+            this.check = new SoundCheck(measured, gainDb, ceiling, targetLufs);
         }
 
         @Override
@@ -126,12 +110,22 @@ public final class AudioMixer {
             return AAC;
         }
 
-        /** Makes the mix at the current gain and ceiling and writes it (raw PCM, see {@link #input}); writes the stems too. */
+        @Override
+        public double durationSec() {
+            return duration;
+        }
+
+        @Override
+        public SoundCheck check() {
+            return check;
+        }
+
+        /** Makes the mix at the check's gain and ceiling and writes it (raw PCM, see {@link #input}); writes the stems too. */
         @Override
         public void feed(OutputStream out) throws IOException, MediaException {
             passes++;
             InterleavedPcm sink = new InterleavedPcm(out);
-            writeMix(source, (float) Math.pow(10, gainDb / 20), ceiling, sink, musicStem, originalStem, cancel);
+            writeMix(source, (float) Math.pow(10, check.gainDb() / 20), check.ceiling(), sink, musicStem, originalStem, cancel);
             sink.flush();
         }
 
@@ -163,63 +157,14 @@ public final class AudioMixer {
             return encoded;
         }
 
-        /**
-         * Judges the sound written, as {@code measure} found it decoded again. True when it is right; false
-         * when the mix must be made again: its loudness missed the target by more than
-         * {@value #LOUDNESS_TOLERANCE} LU (limiting strong peaks, a voice close to the microphone,
-         * cost loudness: the gain is corrected by the secant through the last two tries, at most
-         * twice), or the encoder pushed a peak over {@value #MAX_TRUE_PEAK} dBTP (the limiter's
-         * ceiling is lowered by the overshoot, up to four times, after which the user is told).
-         */
-        @Override
-        public void measure(InputStream decoded) throws IOException {
-            reading = LoudnessCheck.measure(decoded);
-        }
-
-        @Override
-        public void measure(Path file) throws MediaException {
-            reading = LoudnessCheck.measure(runner, file, duration, cancel);
-        }
-
-        @Override
-        public boolean accept() throws MediaException {
-            if (reading == null) {
-                throw new MediaException(MediaException.Kind.FAILED, "The exported sound could not be checked: nothing was decoded.");
-            }
-            double lufs = reading.lufs();
-            // the gain is corrected first; once a ceiling was lowered the loudness it costs is accepted
-            if (peakTries == 0 && loudnessTries < 2 && measured > -69 && Math.abs(targetLufs - lufs) > LOUDNESS_TOLERANCE) {
-                double slope = loudnessTries == 0 ? 1 : (lufs - lastLufs) / (gainDb - lastGain);
-                lastGain = gainDb;
-                lastLufs = lufs;
-                gainDb = Math.min(MAX_BOOST_DB, gainDb + (targetLufs - lufs) / Math.max(0.2, Math.min(1, slope)));
-                loudnessTries++;
-                return false;
-            }
-            if (reading.truePeakDb() > MAX_TRUE_PEAK) {
-                if (peakTries == 4) {
-                    throw new MediaException(MediaException.Kind.FAILED, String.format(java.util.Locale.ROOT,
-                            "The sound could not be brought under %.1f dBTP (it stays at %.1f after encoding)."
-                                    + " Try a quieter loudness target.", MAX_TRUE_PEAK, reading.truePeakDb()));
-                }
-                // a lower ceiling, not a lower gain: the loudness stays close (heavier limiting costs a
-                // little of it on very dense material)
-                ceiling -= reading.truePeakDb() - MAX_TRUE_PEAK + 0.3;
-                peakTries++;
-                redone = true;
-                return false;
-            }
-            result = new Result(duration, measured, gainDb, reading.lufs(), reading.truePeakDb(), musicGainDb, musicStem,
-                    originalStem, passes, redone);
-            return true;
-        }
-
-        /** What was mixed, once {@link #check} accepted it. */
+        /** What was mixed, once the check accepted a written pass. */
         public Result result() {
-            if (result == null) {
+            LoudnessCheck.Reading taken = check.accepted();
+            if (taken == null) {
                 throw new IllegalStateException("the mix has not been checked yet");
             }
-            return result;
+            return new Result(duration, measured, check.gainDb(), taken.lufs(), taken.truePeakDb(), musicGainDb, musicStem,
+                    originalStem, passes, check.redone());
         }
 
         @Override

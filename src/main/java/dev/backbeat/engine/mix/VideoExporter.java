@@ -52,73 +52,38 @@ public final class VideoExporter {
     public record Result(Path file, FramePlan frame) {
     }
 
-    /** The sound the video gets. */
-    public interface Soundtrack {
-        /** True when the sound can be made on demand and fed through {@link #feed}; false when it is only a file. */
-        boolean live();
+    /** The sound the video gets: a file copied in as it is, or a mix made on demand and checked. */
+    public sealed interface Soundtrack permits Soundtrack.Encoded, Soundtrack.Live {
 
-        /** FFmpeg's input options for what {@link #feed} writes. */
-        List<String> input();
+        /** A sound already encoded (AAC), copied in as it is and not checked again. */
+        record Encoded(Path aac) implements Soundtrack {
+        }
 
-        /** FFmpeg's encoder options for the sound. */
-        List<String> encoder();
+        /**
+         * A sound made on demand, each pass with the settings its {@link #check} holds: fed raw to the
+         * FFmpeg that writes the file, or encoded to a file of its own first.
+         */
+        non-sealed interface Live extends Soundtrack {
+            /** FFmpeg's input options for what {@link #feed} writes. */
+            List<String> input();
 
-        /** Writes the sound (see {@link #input}). */
-        void feed(java.io.OutputStream out) throws IOException, MediaException;
+            /** FFmpeg's encoder options for the sound. */
+            List<String> encoder();
 
-        /** The sound encoded into a file (AAC), made now if need be. */
-        Path encode(Progress progress, Cancellation cancel) throws MediaException;
+            double durationSec();
 
-        /** Measures the written sound, decoded again, from raw PCM as {@link #input} describes it. */
-        void measure(java.io.InputStream decoded) throws IOException, MediaException;
+            /** Writes one pass of the sound (see {@link #input}). */
+            void feed(java.io.OutputStream out) throws IOException, MediaException;
 
-        /** Measures the sound written into {@code file} (decoding it). */
-        void measure(Path file) throws MediaException;
+            /** One pass of the sound encoded into a file (AAC). */
+            Path encode(Progress progress, Cancellation cancel) throws MediaException;
 
-        /** Judges the last measurement: true when the sound is right, false when it must be written again (already corrected). */
-        boolean accept() throws MediaException;
+            /** The policy that judges each written pass and corrects the next. */
+            SoundCheck check();
+        }
 
-        /** A sound already encoded (AAC), copied in as it is. */
         static Soundtrack encoded(Path aac) {
-            return new Soundtrack() {
-                @Override
-                public boolean live() {
-                    return false;
-                }
-
-                @Override
-                public List<String> input() {
-                    return List.of();
-                }
-
-                @Override
-                public List<String> encoder() {
-                    return List.of("-c:a", "copy");
-                }
-
-                @Override
-                public void feed(java.io.OutputStream out) {
-                    throw new UnsupportedOperationException("an encoded sound is copied, not fed");
-                }
-
-                @Override
-                public Path encode(Progress progress, Cancellation cancel) {
-                    return aac;
-                }
-
-                @Override
-                public void measure(java.io.InputStream decoded) {
-                }
-
-                @Override
-                public void measure(Path file) {
-                }
-
-                @Override
-                public boolean accept() {
-                    return true;
-                }
-            };
+            return new Encoded(aac);
         }
     }
 
@@ -130,9 +95,6 @@ public final class VideoExporter {
     private static final List<String> LOOPBACK_CHECK = List.of("-dec", "0:1", "-filter_complex", "[dec:0]anull[check]",
             "-map", "[check]", "-c:a", "pcm_f32le", "-ac", "2", "-ar", Integer.toString(AudioMixer.RATE), "-f", "f32le",
             "pipe:1");
-
-    /** How many times a file is written at most before the sound's check gives up (it says why itself first). */
-    private static final int MAX_WRITES = 8;
 
     public Result export(ClipInfo clip, Path audio, Path target, Options o, Progress progress, Cancellation cancel)
             throws MediaException, ExportException {
@@ -164,51 +126,54 @@ public final class VideoExporter {
                 cards.add(png);
                 TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
             }
-            if (frame.copy() && sound.live()) {
+            if (sound instanceof Soundtrack.Live live && frame.copy()) {
                 // The picture is only copied: the sound is encoded in the same pass, and FFmpeg decodes
                 // what it encoded again (a loopback decoder) and hands it over to be checked as it goes.
                 boolean loopback = true;
-                boolean accepted = false;
                 Progress shown = progress;
-                for (int n = 0; n < MAX_WRITES && !accepted; n++) {
-                    List<String> args = arguments(clips, duration, null, sound, partial, frame, o, cards);
+                while (true) {
+                    List<String> args = arguments(clips, duration, null, live, partial, frame, o, cards);
                     if (loopback) {
                         args.addAll(LOOPBACK_CHECK);
                     }
-                    FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, sound::feed,
-                            loopback ? sound::measure : null, duration, shown, cancel, STALL_SECONDS, List.of(partial));
+                    LoudnessCheck.Reading[] heard = new LoudnessCheck.Reading[1];
+                    FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, live::feed,
+                            loopback ? in -> heard[0] = LoudnessCheck.measure(in) : null, duration, shown, cancel,
+                            STALL_SECONDS, List.of(partial));
                     if (r.exitCode() != 0) {
                         Files.deleteIfExists(partial);
                         if (loopback && r.stderrText().contains("'dec'")) {
-                            // an FFmpeg older than 7.0 (one the user chose): check the written file instead
+                            // an FFmpeg older than 7.0 (one the user chose): check the written file instead;
+                            // nothing was judged, so this does not count as a pass
                             loopback = false;
-                            n--;
                             continue;
                         }
                         throw failure(r.stderrText(), dir);
                     }
-                    if (!loopback) {
-                        sound.measure(partial);
+                    SoundCheck.Verdict verdict = live.check().judge(loopback ? heard[0]
+                            : LoudnessCheck.measure(runner, partial, duration, cancel));
+                    if (verdict.accepted()) {
+                        break;
                     }
-                    accepted = sound.accept();
-                    shown = Progress.none();
+                    shown = again(progress, verdict);
                 }
-                if (!accepted) {
-                    throw unchecked();
-                }
+            } else if (sound instanceof Soundtrack.Live live) {
+                // The picture is re-encoded: the sound is made and checked first, so a correction never
+                // costs a second video encode.
+                Path audio;
+                Progress shown = Progress.none();
+                SoundCheck.Verdict verdict;
+                do {
+                    audio = live.encode(shown, cancel);
+                    verdict = live.check().judge(LoudnessCheck.measure(runner, audio, duration, cancel));
+                    shown = again(progress, verdict);
+                } while (!verdict.accepted());
+                progress.redo("");
+                write(arguments(clips, duration, audio, Soundtrack.encoded(audio), partial, frame, o, cards), duration,
+                        partial, dir, progress, cancel);
             } else {
-                Path audio = null;
-                boolean accepted = false;
-                for (int n = 0; n < MAX_WRITES && !accepted; n++) {
-                    audio = sound.encode(Progress.none(), cancel);
-                    sound.measure(audio);
-                    accepted = sound.accept();
-                }
-                if (!accepted) {
-                    throw unchecked();
-                }
-                List<String> args = arguments(clips, duration, audio, Soundtrack.encoded(audio), partial, frame, o, cards);
-                write(args, duration, partial, dir, progress, cancel);
+                Path audio = ((Soundtrack.Encoded) sound).aac();
+                write(arguments(clips, duration, audio, sound, partial, frame, o, cards), duration, partial, dir, progress, cancel);
             }
             moveIntoPlace(partial, out);
             return new Result(out, frame);
@@ -231,10 +196,13 @@ public final class VideoExporter {
         }
     }
 
-    /** The sound's check kept asking for another try (it gives up with its own reason first; this is the backstop). */
-    private static MediaException unchecked() {
-        return new MediaException(MediaException.Kind.FAILED, "The exported sound could not be brought within its loudness"
-                + " and peak limits after " + MAX_WRITES + " tries. Try a quieter loudness target.");
+    /** Says why the sound is made again, and shows the next pass's progress under that (a pass accepted shows none). */
+    private static Progress again(Progress progress, SoundCheck.Verdict verdict) {
+        if (verdict.accepted()) {
+            return Progress.none();
+        }
+        progress.redo(verdict.why());
+        return progress;
     }
 
     static void checkTarget(Path source, Path out) throws ExportException {
@@ -270,7 +238,7 @@ public final class VideoExporter {
         if (audioFile != null) {
             a.addAll(List.of("-i", audioFile.toString()));
         } else {
-            a.addAll(sound.input());
+            a.addAll(((Soundtrack.Live) sound).input());
             a.addAll(List.of("-i", "pipe:0"));
         }
         for (Path card : cards) {
@@ -304,7 +272,7 @@ public final class VideoExporter {
                     "-c:v", "libx264", "-preset", o.preset(), "-crf", Integer.toString(o.crf()),
                     "-profile:v", "high", "-pix_fmt", "yuv420p"));
         }
-        a.addAll(sound.encoder());
+        a.addAll(sound instanceof Soundtrack.Live live ? live.encoder() : List.of("-c:a", "copy"));
         a.addAll(List.of("-fps_mode", clips.size() == 1 ? "passthrough" : "cfr",
                 "-t", num(duration), "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4", "-y",
                 partial.toString()));

@@ -81,8 +81,17 @@ public final class ScorePipeline {
     /** Analyses a clip already probed, writing in the same pass the extras asked for (its sound for the mix, a preview frame). */
     public VideoProfile analyze(ClipInfo info, VideoAnalyzer.Extras extras, Progress progress, Cancellation cancel)
             throws MediaException {
+        return analyze(info, extras, false, progress, cancel);
+    }
+
+    /**
+     * As {@link #analyze(ClipInfo, VideoAnalyzer.Extras, Progress, Cancellation)}; with {@code asItIs} a
+     * damaged file is read as far as it goes instead of refused (see {@link VideoAnalyzer#acceptDamage}).
+     */
+    public VideoProfile analyze(ClipInfo info, VideoAnalyzer.Extras extras, boolean asItIs, Progress progress,
+                                Cancellation cancel) throws MediaException {
         try {
-            return timed("analyse", () -> new VideoAnalyzer(runner).analyze(info, extras, progress, cancel));
+            return timed("analyse", () -> new VideoAnalyzer(runner).acceptDamage(asItIs).analyze(info, extras, progress, cancel));
         } catch (ExportException | IOException e) {
             throw new IllegalStateException(e);
         }

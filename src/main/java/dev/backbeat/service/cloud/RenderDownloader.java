@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -74,7 +73,9 @@ final class RenderDownloader {
         HttpResponse<InputStream> response = http.stream(authenticated ? call : call.withoutAuth());
         long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         Path dir = target.toAbsolutePath().getParent();
-        Path part = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        // named with our pid and listed, so a start after a kill sweeps it
+        Path part = dev.backbeat.service.Partials.beside(target);
+        dev.backbeat.service.Partials.writing(part);
         try (InputStream in = response.body(); StallWatch watch = new StallWatch(in, config.downloadStallTimeout())) {
             cancel.onCancel(watch::abandon);
             long copied = 0;
@@ -113,6 +114,7 @@ final class RenderDownloader {
             } catch (IOException ignored) {
                 // a leftover hidden .part file is harmless and named as ours
             }
+            dev.backbeat.service.Partials.finished(part);
         }
     }
 }

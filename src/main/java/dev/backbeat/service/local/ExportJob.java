@@ -3,6 +3,7 @@ package dev.backbeat.service.local;
 import dev.backbeat.engine.analysis.VideoProfile;
 import dev.backbeat.engine.media.Cancellation;
 import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.Progress;
 import dev.backbeat.engine.media.FfmpegRunner;
 import dev.backbeat.engine.media.MediaException;
 import dev.backbeat.engine.mix.AudioMixer;
@@ -71,11 +72,25 @@ final class ExportJob {
                             (f, speed) -> progress.accept(new ExportProgress("Drawing the photos", 0.1 + 0.2 * f, -1)), c);
                 }
                 boolean drawn = shown != clips;
-                VideoExporter.Result done = pipeline.export(shown, mixed, request.target(), options, (f, speed) -> {
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    double total = drawn ? 0.3 + 0.7 * f : 0.1 + 0.9 * f;
-                    long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
-                    progress.accept(new ExportProgress("Writing the video", total, eta));
+                VideoExporter.Result done = pipeline.export(shown, mixed, request.target(), options, new Progress() {
+                    /** Why the file is being written again, shown with the bar (empty on the first pass). */
+                    private String again = "";
+                    private long passStarted = started;
+
+                    @Override
+                    public void update(double f, double speed) {
+                        double elapsed = (System.nanoTime() - passStarted) / 1e9;
+                        double total = drawn ? 0.3 + 0.7 * f : 0.1 + 0.9 * f;
+                        long eta = f > 0.02 ? Math.round(elapsed / total * (1 - total)) : -1;
+                        progress.accept(new ExportProgress(again.isEmpty() ? "Writing the video"
+                                : "Writing the video again: " + again, total, eta));
+                    }
+
+                    @Override
+                    public void redo(String why) {
+                        again = why;
+                        passStarted = System.nanoTime();
+                    }
                 }, c);
                 AudioMixer.Result sound = mixed.result();
                 details = String.format(Locale.ROOT, "%s · %d×%d · %.1f LUFS, true peak %.1f dBTP", done.frame().reason(),

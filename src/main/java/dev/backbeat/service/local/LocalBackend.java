@@ -100,6 +100,8 @@ public final class LocalBackend implements Backend {
         this(ffmpeg, false);
     }
 
+    private LinkFetcher links;
+
     LocalBackend(RunnerSource ffmpeg, boolean rehearsal) {
         this.ffmpeg = ffmpeg;
         this.rehearsal = rehearsal;
@@ -148,6 +150,17 @@ public final class LocalBackend implements Backend {
     @Override
     public List<MediaInfo> upload(List<Path> files, ProgressListener progress, CancelToken cancel)
             throws BackendException {
+        return upload(files, false, progress, cancel);
+    }
+
+    @Override
+    public List<MediaInfo> uploadAsTheyAre(List<Path> files, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
+        return upload(files, true, progress, cancel);
+    }
+
+    private List<MediaInfo> upload(List<Path> files, boolean asTheyAre, ProgressListener progress, CancelToken cancel)
+            throws BackendException {
         if (files.isEmpty()) {
             return List.of();
         }
@@ -175,7 +188,7 @@ public final class LocalBackend implements Backend {
                         i = j - 1;
                         continue;
                     }
-                    added.add(add(files.get(i), progress, cancel, i, files.size(), true));
+                    added.add(add(files.get(i), asTheyAre, progress, cancel, i, files.size(), true));
                     history.changed("Add " + files.get(i).getFileName(), before);
                 }
                 return added;
@@ -184,7 +197,8 @@ public final class LocalBackend implements Backend {
     }
 
     /** Reads one clip, puts it at the end of the timeline and composes again for the whole. */
-    private MediaInfo add(Path file, ProgressListener progress, CancelToken cancel, int index, int count, boolean composeNow)
+    private MediaInfo add(Path file, boolean asTheyAre, ProgressListener progress, CancelToken cancel, int index, int count,
+                          boolean composeNow)
             throws BackendException {
         Optional<String> problem = MediaRules.problemWith(file, MediaRules.LOCAL_EXTENSIONS);
         if (problem.isPresent()) {
@@ -199,19 +213,21 @@ public final class LocalBackend implements Backend {
         double span = 1.0 / count;
         try {
             progress.progress("Reading the clip…", base);
-            ClipInfo info = pipeline.probe(file);
+            ClipInfo probed = pipeline.probe(file);
             // the reading pass also keeps the clip's sound for the mix and a preview frame
-            Path sound = info.hasAudio() && roomForSound(info) ? tempFile("clip-sound", ".f32") : null;
+            Path sound = probed.hasAudio() && roomForSound(probed) ? tempFile("clip-sound", ".f32") : null;
             Path frame = tempFile("thumb", ".jpg");
             VideoProfile read;
             try {
-                read = pipeline.analyze(info, new VideoAnalyzer.Extras(sound, frame),
+                read = pipeline.analyze(probed, new VideoAnalyzer.Extras(sound, frame), asTheyAre,
                         (f, speed) -> progress.progress("Reading the clip…", base + span * 0.8 * f), c);
             } catch (MediaException | RuntimeException e) {
                 deleteQuietly(sound);
                 deleteQuietly(frame);
                 throw e;
             }
+            // a damaged file the user chose to use as it is: only what its picture holds goes on the timeline
+            ClipInfo info = read.durationSec() < probed.durationSec() - 1e-6 ? probed.upTo(read.durationSec()) : probed;
             java.util.concurrent.CompletableFuture<String> thumb = frame != null && Files.isRegularFile(frame)
                     && frame.toFile().length() > 0
                     ? java.util.concurrent.CompletableFuture.completedFuture(frame.toString())
@@ -483,8 +499,28 @@ public final class LocalBackend implements Backend {
     @Override
     public List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel)
             throws BackendException {
-        throw new BackendException(BackendException.Kind.UNSUPPORTED,
-                "The local engine works offline and cannot fetch links. Download the video first, then drop the file here.");
+        // the only network the local engine uses, and only for a link the user gave: each is
+        // downloaded into the downloads folder, then read as a dropped file would be
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            int k = i;
+            files.add(links().fetch(urls.get(i), (what, f) -> progress.progress(what,
+                    f < 0 ? -1 : 0.5 * (k + f) / urls.size()), cancel));
+        }
+        return upload(files, (what, f) -> progress.progress(what, f < 0 ? -1 : 0.5 + 0.5 * f), cancel);
+    }
+
+    /** Where links the user gave are downloaded: kept, since a project refers to its clips by path. */
+    private LinkFetcher links() {
+        if (links == null) {
+            links = new LinkFetcher(dev.backbeat.service.UserFolders.fromEnvironment().state().resolve("downloads"));
+        }
+        return links;
+    }
+
+    /** Downloads links into {@code folder} instead of the user's downloads folder (tests). */
+    void downloadInto(LinkFetcher fetcher) {
+        this.links = fetcher;
     }
 
     @Override
@@ -503,9 +539,22 @@ public final class LocalBackend implements Backend {
                     userWorkStarts();
                     job.doing("composing");
                     Snapshot before = capture();
-                    if (chatNow(message, replies, events, cancel)) {
+                    // the new timeline and the end of the turn are told once the change is in the
+                    // history, so whoever reacts to them (the Edit menu's "Undo …") sees this change
+                    List<ChatEvent> last = new ArrayList<>();
+                    Consumer<ChatEvent> held = e -> {
+                        if (e instanceof ChatEvent.TimelineChanged || e instanceof ChatEvent.Done) {
+                            last.add(e);
+                        } else {
+                            events.accept(e);
+                        }
+                    };
+                    boolean changed = chatNow(message, replies, held, cancel);
+                    if (changed) {
                         history.changed("Chat: " + message, before);
-                    } else {
+                    }
+                    last.forEach(events);
+                    if (!changed) {
                         // a failed or cancelled change leaves the brief (and the photos' holds) as they were
                         brief = before.brief().copy();
                         clips.clear();
@@ -704,18 +753,23 @@ public final class LocalBackend implements Backend {
     @Override
     public void saveProject(Path file, dev.backbeat.service.ProjectContent content) throws BackendException {
         List<ClipInfo> now;
+        List<VideoProfile> read;
         SessionBrief asked;
         dev.backbeat.engine.compose.Brief from;
         Draft timeline;
         synchronized (this) {
             now = List.copyOf(clips);
+            read = List.copyOf(profiles);
             asked = brief.copy();
             from = composedFrom;
             timeline = draft;
         }
         List<ProjectFile.Clip> refs = new ArrayList<>();
-        for (ClipInfo c : now) {
-            refs.add(fingerprints.computeIfAbsent(c, this::fingerprint));
+        for (int i = 0; i < now.size(); i++) {
+            ClipInfo c = now.get(i);
+            ProjectFile.Clip ref = fingerprints.computeIfAbsent(c, this::fingerprint);
+            // a photo's reading is its hold when the music was composed: kept so the same music comes back
+            refs.add(ref != null && PhotoTrack.isPhoto(c) && i < read.size() ? ref.held(read.get(i).durationSec()) : ref);
         }
         if (refs.contains(null)) {
             throw new BackendException(BackendException.Kind.OUTPUT, "A clip could not be read to save the project.");
@@ -755,11 +809,27 @@ public final class LocalBackend implements Backend {
                         found.add(c);
                     }
                 }
+                // the brief first: photos are held for the pace it asks, as they were when saved
+                brief = content.brief().copy();
                 for (int i = 0; i < found.size(); i++) {
-                    add(Path.of(found.get(i).path()), progress, cancel, i, found.size(), false);
+                    // the same bytes as when saved: a file the user chose to use as it was is used so again
+                    add(Path.of(found.get(i).path()), true, progress, cancel, i, found.size(), false);
                     fingerprints.put(clips.get(clips.size() - 1), found.get(i));
                 }
                 brief = content.brief().copy();
+                if (photos.any(clips) && found.size() == clips.size()) {
+                    // the photos read at the holds the music was composed for, as when the project was saved
+                    List<Double> holds = found.stream().map(ProjectFile.Clip::heldSec).toList();
+                    List<ClipInfo> held = photos.held(clips, holds);
+                    clips.clear();
+                    clips.addAll(held);
+                    for (int i = 0; i < clips.size(); i++) {
+                        if (PhotoTrack.isPhoto(clips.get(i))) {
+                            profiles.set(i, photos.profile(clips.get(i)));
+                        }
+                    }
+                    profile = ProfileJoiner.join(profiles);
+                }
                 if (profile != null) {
                     job.doing("composing");
                     progress.progress("Composing music…", 0.9);
@@ -799,7 +869,7 @@ public final class LocalBackend implements Backend {
         return jobs.run("Locate " + file.getFileName(), cancel, job -> {
             synchronized (this) {
                 Snapshot before = capture();
-                add(file, progress, cancel, 0, 1, false);
+                add(file, false, progress, cancel, 0, 1, false);
                 List<Integer> order = new ArrayList<>();
                 for (int i = 0; i < clips.size() - 1; i++) {
                     order.add(i);
@@ -994,6 +1064,71 @@ public final class LocalBackend implements Backend {
     public ExportResult export(ExportRequest request, Consumer<ExportProgress> progress, CancelToken cancel)
             throws BackendException {
         return exportTo(request, null, progress, cancel);
+    }
+
+    /**
+     * One MP4 per video clip into the folder {@code request.target()}: each clip read and scored on
+     * its own (a session of its own, with this session's brief, so its music fits it alone), named
+     * after it ("trip.mp4" → "trip-scored.mp4", never over a file already there). One clip's failure
+     * is told and the others go on; a cancel stops the batch (what was written stays). Photos stay
+     * together as the slideshow the timeline export makes, so they are not in the batch.
+     */
+    @Override
+    public List<dev.backbeat.service.BatchExport.Item> exportEach(ExportRequest request,
+                                                                   dev.backbeat.service.BatchExport.Listener progress,
+                                                                   CancelToken cancel) throws BackendException {
+        List<ClipInfo> each;
+        SessionBrief asked;
+        synchronized (this) {
+            each = clips.stream().filter(c -> !PhotoTrack.isPhoto(c)).toList();
+            asked = brief.withoutTitles();
+        }
+        if (each.isEmpty()) {
+            throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a video clip first: there is nothing to export one by one.");
+        }
+        Path folder = request.target();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "The folder " + folder + " cannot be made: " + e.getMessage(), e);
+        }
+        // queued like any export, so the job line shows it and it can be cancelled there
+        return jobs.run("Export each clip", cancel, job -> {
+            job.doing("exporting");
+            List<dev.backbeat.service.BatchExport.Item> done = new ArrayList<>();
+            for (int i = 0; i < each.size(); i++) {
+                Path source = each.get(i).path();
+                String name = String.valueOf(source.getFileName());
+                int k = i;
+                int n = each.size();
+                if (cancel.isCancelled()) {
+                    done.add(new dev.backbeat.service.BatchExport.Item(name, null, "Cancelled: not written."));
+                    continue;
+                }
+                try (LocalBackend one = new LocalBackend(ffmpeg)) {
+                    one.brief = asked.copy();
+                    one.upload(List.of(source), (what, f) -> progress.update(k, n, name,
+                            new ExportProgress(what, f < 0 ? -1 : 0.3 * f, -1)), cancel);
+                    Path target = LinkFetcher.unique(folder.resolve(stemOf(name) + "-scored.mp4"));
+                    ExportResult r = one.export(new ExportRequest(target, request.aspect(), request.loudnessLufs()),
+                            p -> progress.update(k, n, name, new ExportProgress(p.stage(), 0.3 + 0.7 * Math.max(0, p.fraction()),
+                                    p.etaSeconds())), cancel);
+                    done.add(new dev.backbeat.service.BatchExport.Item(name, r.file(), null));
+                    progress.update(k, n, name, new ExportProgress("Done", 1, 0));
+                } catch (BackendException e) {
+                    done.add(new dev.backbeat.service.BatchExport.Item(name, null,
+                            e.kind() == BackendException.Kind.CANCELLED ? "Cancelled: not written." : e.userMessage()));
+                    progress.update(k, n, name, new ExportProgress(e.kind() == BackendException.Kind.CANCELLED ? "Cancelled"
+                            : "Failed: " + e.userMessage(), 0, -1));
+                }
+            }
+            return done;
+        });
+    }
+
+    private static String stemOf(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /**
@@ -1215,6 +1350,7 @@ public final class LocalBackend implements Backend {
     static BackendException map(MediaException e) {
         BackendException.Kind kind = switch (e.kind()) {
             case CANCELLED -> BackendException.Kind.CANCELLED;
+            case DAMAGED -> BackendException.Kind.DAMAGED;
             case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
             default -> BackendException.Kind.INTERNAL;
         };

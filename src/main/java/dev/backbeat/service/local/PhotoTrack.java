@@ -104,6 +104,17 @@ final class PhotoTrack {
         return replace(clips, c -> holds[i[0]++]);
     }
 
+    /** Each photo at index i held {@code holds.get(i)} seconds (a project puts back what the music was composed for); null keeps it. */
+    List<ClipInfo> held(List<ClipInfo> clips, List<Double> holds) {
+        java.util.Map<ClipInfo, Double> by = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < clips.size() && i < holds.size(); i++) {
+            if (holds.get(i) != null) {
+                by.put(clips.get(i), holds.get(i));
+            }
+        }
+        return replace(clips, c -> by.getOrDefault(c, c.durationSec()));
+    }
+
     private List<ClipInfo> replace(List<ClipInfo> clips, java.util.function.ToDoubleFunction<ClipInfo> length) {
         List<ClipInfo> out = new ArrayList<>();
         for (ClipInfo c : clips) {

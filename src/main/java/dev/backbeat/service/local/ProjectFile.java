@@ -29,7 +29,19 @@ final class ProjectFile {
     static final String FORMAT = "backbeat-project";
     static final int VERSION = 1;
 
-    record Clip(String path, long size, String fingerprint) {
+    /**
+     * A clip by path, size and sampled fingerprint; for a photo also {@code heldSec}, the hold the
+     * music was composed for (the photos' holds follow the music's beats afterwards), so opening the
+     * project composes the same music from the same reading. Null for videos and older projects.
+     */
+    record Clip(String path, long size, String fingerprint, Double heldSec) {
+        Clip(String path, long size, String fingerprint) {
+            this(path, size, fingerprint, null);
+        }
+
+        Clip held(Double sec) {
+            return new Clip(path, size, fingerprint, sec);
+        }
     }
 
     record Content(String format, int version, List<Clip> clips, SessionBrief brief, Brief composedFrom,

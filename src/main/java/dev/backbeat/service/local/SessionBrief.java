@@ -68,6 +68,13 @@ final class SessionBrief {
         seed = m.seed();
     }
 
+    /** A copy without the titles (they are placed on the whole timeline; a clip scored alone has its own). */
+    SessionBrief withoutTitles() {
+        SessionBrief c = copy();
+        c.titles.clear();
+        return c;
+    }
+
     /** A copy that later edits of either leave alone: one step of the session's undo history. */
     SessionBrief copy() {
         SessionBrief c = new SessionBrief();

@@ -41,6 +41,13 @@ public final class ChatViewModel {
     private ChatMessage reply;
     private ChatMessage note;
 
+    /** Links pasted into the chat go to the clips pane, which uploads them. */
+    private java.util.function.Consumer<List<java.net.URI>> onLinks = links -> { };
+
+    public void setOnLinks(java.util.function.Consumer<List<java.net.URI>> handler) {
+        this.onLinks = handler;
+    }
+
     public ChatViewModel(ProjectModel project, TaskRunner runner, Runnable onExportAsked, Runnable onUploadAsked) {
         this.project = project;
         this.runner = runner;
@@ -86,6 +93,17 @@ public final class ChatViewModel {
         }
         input.set("");
         messages.add(new ChatMessage(ChatMessage.Role.USER, text));
+        List<java.net.URI> links = dev.backbeat.ui.upload.UploadViewModel.links(text);
+        if (!links.isEmpty()) {
+            // a pasted link is a clip to add; what else the message asks goes to the chat after it
+            onLinks.accept(links);
+            say(Texts.get(links.size() == 1 ? "chat.link.one" : "chat.link.many", links.size()));
+            String rest = text.replaceAll("(?i)\\b(https?|ftp|file)://\\S+", " ").trim();
+            if (rest.split("\\s+").length < 3) {
+                return;
+            }
+            text = rest;
+        }
         Intent intent = router.route(text);
         switch (intent) {
             case EXPORT -> onExportAsked.run();

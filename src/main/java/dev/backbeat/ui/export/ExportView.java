@@ -81,6 +81,29 @@ public final class ExportView extends VBox {
             }
         });
 
+        SegmentedButton scope = new SegmentedButton();
+        ToggleButton whole = new ToggleButton(Texts.get("export.scope.whole"));
+        ToggleButton each = new ToggleButton(Texts.get("export.scope.each"));
+        whole.setTooltip(new Tooltip(Texts.get("export.scope.whole.tip")));
+        each.setTooltip(new Tooltip(Texts.get("export.scope.each.tip")));
+        whole.setAccessibleText(whole.getText());
+        each.setAccessibleText(each.getText());
+        scope.getButtons().addAll(whole, each);
+        whole.setSelected(!vm.perClipProperty().get());
+        each.setSelected(vm.perClipProperty().get());
+        each.selectedProperty().addListener((o, was, now) -> vm.perClipProperty().set(now));
+        whole.selectedProperty().addListener((o, was, now) -> {
+            if (!now && !each.isSelected()) {
+                whole.setSelected(true); // one of the two is always chosen
+            }
+        });
+        javafx.scene.control.ListView<String> files = new javafx.scene.control.ListView<>(vm.files());
+        files.setId("exportFiles");
+        files.setAccessibleText(Texts.get("export.files.a11y"));
+        files.setPrefHeight(120);
+        files.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.files()));
+        files.managedProperty().bind(files.visibleProperty());
+
         Button export = new Button(Texts.get("export.start"));
         export.setId("exportStart");
         export.setAccessibleText(export.getText());
@@ -116,7 +139,7 @@ public final class ExportView extends VBox {
         reveal.managedProperty().bind(reveal.visibleProperty());
 
         getChildren().addAll(top, format, new Label(Texts.get("export.aspect")), aspect, new Label(Texts.get("export.loudness")), loudness,
-                export, bar, status, new HBox(6, cancel, reveal));
+                new Label(Texts.get("export.scope")), scope, export, bar, status, files, new HBox(6, cancel, reveal));
         setSpacing(8);
         setMaxWidth(320);
         setPrefWidth(320);

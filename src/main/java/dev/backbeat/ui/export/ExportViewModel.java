@@ -46,6 +46,10 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper exportable = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canExport;
     private CancelToken job;
+    /** One MP4 per clip (each scored on its own) instead of one for the whole timeline. */
+    private final BooleanProperty perClip = new SimpleBooleanProperty();
+    /** A line per file of a batch: its name and how it stands ("Writing the video 45 %", "Saved", "Failed: …"). */
+    private final javafx.collections.ObservableList<String> files = javafx.collections.FXCollections.observableArrayList();
 
     public ExportViewModel(ProjectModel project, TaskRunner runner, FileChooserPort chooser) {
         this.project = project;
@@ -63,6 +67,14 @@ public final class ExportViewModel {
 
     private static String emptyHint() {
         return Texts.get("export.nothing");
+    }
+
+    public BooleanProperty perClipProperty() {
+        return perClip;
+    }
+
+    public javafx.collections.ObservableList<String> files() {
+        return files;
     }
 
     /** Whether the sheet is showing. */
@@ -111,7 +123,62 @@ public final class ExportViewModel {
         if (!canExport.get()) {
             return;
         }
+        if (perClip.get()) {
+            Path first = suggestedTarget().getParent();
+            chooser.chooseFolder(first).ifPresent(this::exportEachTo);
+            return;
+        }
         chooser.chooseExportTarget(suggestedTarget()).ifPresent(this::exportTo);
+    }
+
+    /** One MP4 per clip into {@code folder}: a line per file shows its progress; one failure does not stop the rest. */
+    public void exportEachTo(Path folder) {
+        if (!canExport.get()) {
+            return;
+        }
+        running.set(true);
+        result.set(null);
+        progress.set(0);
+        files.clear();
+        status.set(Texts.get("export.starting"));
+        ExportRequest request = new ExportRequest(folder, aspect.get(), loudness.get());
+        dev.backbeat.service.Backend backend = project.backend();
+        dev.backbeat.ui.WorkSession session = project.session();
+        job = runner.task("Exporting each clip", (p, cancel) -> backend.exportEach(request,
+                        (index, count, name, update) -> runner.onUi(() -> {
+                            if (session.isCurrent()) {
+                                showFile(index, count, name, update);
+                            }
+                        }), cancel))
+                .onSuccess(items -> {
+                    long written = items.stream().filter(dev.backbeat.service.BatchExport.Item::written).count();
+                    for (int i = 0; i < items.size(); i++) {
+                        var it = items.get(i);
+                        line(i, it.name() + " · " + (it.written() ? Texts.get("export.saved", it.file().getFileName()) : it.problem()));
+                    }
+                    progress.set(1);
+                    items.stream().filter(dev.backbeat.service.BatchExport.Item::written).findFirst()
+                            .ifPresent(it -> result.set(it.file()));
+                    status.set(Texts.get("export.batchDone", written, items.size(), folder));
+                })
+                .onError(this::failed)
+                .onFinally(() -> running.set(false))
+                .start();
+    }
+
+    private void showFile(int index, int count, String name, ExportProgress update) {
+        String eta = update.etaSeconds() > 0 ? Texts.get("export.eta", formatEta(update.etaSeconds())) : "";
+        line(index, name + " · " + update.stage() + (update.fraction() > 0 && update.fraction() < 1
+                ? String.format(java.util.Locale.ROOT, " %.0f %%", 100 * update.fraction()) : "") + eta);
+        progress.set((index + Math.max(0, update.fraction())) / count);
+        status.set(Texts.get("export.batchFile", index + 1, count));
+    }
+
+    private void line(int index, String text) {
+        while (files.size() <= index) {
+            files.add("");
+        }
+        files.set(index, text);
     }
 
     /** Beside the first clip, named after it ("trip.mp4" → "trip-scored.mp4"); else in the home folder. */

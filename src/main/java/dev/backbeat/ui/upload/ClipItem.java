@@ -13,12 +13,16 @@ import java.nio.file.Path;
 
 /** One clip card in the upload pane: its name, what is happening to it, and how far along. */
 public final class ClipItem {
-    private final Path file;
+    private Path file;
+    /** The link the clip comes from, or null for a file the user gave. */
+    private java.net.URI link;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
+    /** The back end found the file damaged and waits for the user: score what is there, or stop. */
+    private final ReadOnlyBooleanWrapper damaged = new ReadOnlyBooleanWrapper();
     private Runnable canceller = () -> { };
     /** What the back end made of the clip once it is on the timeline (thumbnail, duration); null before. */
     private final javafx.beans.property.ReadOnlyObjectWrapper<dev.backbeat.service.MediaInfo> media =
@@ -31,6 +35,27 @@ public final class ClipItem {
 
     public Path file() {
         return file;
+    }
+
+    /** A card for a link: named after it until the download gives the file. */
+    static ClipItem forLink(java.net.URI link, String status) {
+        String path = link.getPath() == null ? "" : link.getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        ClipItem item = new ClipItem(Path.of(name.isBlank() ? link.getHost() : name), status);
+        item.link = link;
+        return item;
+    }
+
+    /** The link this card downloads, or null. */
+    public java.net.URI link() {
+        return link;
+    }
+
+    /** The link was downloaded: the card now stands for that file. */
+    void downloadedTo(String source) {
+        if (link != null && source != null && !source.isBlank()) {
+            file = Path.of(source);
+        }
     }
 
     public String name() {
@@ -79,8 +104,22 @@ public final class ClipItem {
         return working.getReadOnlyProperty();
     }
 
+    /** True while the card asks whether a damaged file should be scored as far as it goes. */
+    public ReadOnlyBooleanProperty damagedProperty() {
+        return damaged.getReadOnlyProperty();
+    }
+
+    /** The file is damaged: the card says how and offers "Score what is there" and "Stop". */
+    void damaged(String message) {
+        working.set(false);
+        status.set(message);
+        progress.set(0);
+        damaged.set(true);
+    }
+
     /** Waiting its turn to be read: it can be withdrawn (Cancel shows). */
     void waiting(String note) {
+        damaged.set(false);
         working.set(true);
         status.set(note);
         progress.set(-1);
@@ -105,6 +144,7 @@ public final class ClipItem {
     }
 
     void fail(String message) {
+        damaged.set(false);
         working.set(false);
         status.set(message);
         progress.set(0);

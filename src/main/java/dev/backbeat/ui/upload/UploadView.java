@@ -77,8 +77,10 @@ public final class UploadView extends VBox {
         javafx.css.PseudoClass over = javafx.css.PseudoClass.getPseudoClass("files-over");
         target.addEventHandler(DragEvent.DRAG_OVER, e -> {
             Dragboard db = e.getDragboard();
-            if (db.hasFiles() && vm.accepts(paths(db.getFiles()))) {
-                e.acceptTransferModes(TransferMode.COPY);
+            if (db.hasFiles() && vm.accepts(paths(db.getFiles()))
+                    || !db.hasFiles() && !UploadViewModel.links(dropped(db)).isEmpty()) {
+                // a browser drags a link as text/uri-list: taken as a link to upload
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
                 target.pseudoClassStateChanged(over, true);
             }
         });
@@ -90,10 +92,19 @@ public final class UploadView extends VBox {
             boolean ok = db.hasFiles();
             if (ok) {
                 vm.addFiles(paths(db.getFiles()));
+            } else {
+                List<java.net.URI> links = UploadViewModel.links(dropped(db));
+                ok = !links.isEmpty();
+                vm.addLinks(links);
             }
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    /** The text a drag holds that may carry links: the uri-list a browser gives, else plain text. */
+    private static String dropped(Dragboard db) {
+        return db.hasUrl() ? db.getUrl() : db.hasString() ? db.getString() : "";
     }
 
     private static List<Path> paths(List<File> files) {
@@ -112,9 +123,13 @@ public final class UploadView extends VBox {
         private final Label status = new Label();
         private final ProgressBar bar = new ProgressBar();
         private final Button cancel = new Button(Texts.get("common.cancel"));
-        private final VBox box = new VBox(4, name, status, bar, cancel);
+        private final Button asItIs = new Button(Texts.get("upload.damaged.score"));
+        private final Button stop = new Button(Texts.get("upload.damaged.stop"));
+        private final javafx.scene.layout.HBox choice = new javafx.scene.layout.HBox(6, asItIs, stop);
+        private final VBox box = new VBox(4, name, status, bar, cancel, choice);
         private final javafx.beans.value.ChangeListener<Boolean> failedListener =
-                (o, was, failed) -> status.pseudoClassStateChanged(ERROR, failed);
+                (o, was, failed) -> status.pseudoClassStateChanged(ERROR, this.current != null
+                        && (this.current.failedProperty().get() || this.current.damagedProperty().get()));
         private ClipItem current;
         private final javafx.beans.InvalidationListener mediaListener = o -> {
             if (current != null) {
@@ -159,6 +174,20 @@ public final class UploadView extends VBox {
             cancel.setOnAction(e -> {
                 if (current != null) {
                     current.cancel();
+                }
+            });
+            asItIs.getStyleClass().add("flat");
+            stop.getStyleClass().add("flat");
+            choice.managedProperty().bind(choice.visibleProperty());
+            choice.setVisible(false);
+            asItIs.setOnAction(e -> {
+                if (current != null) {
+                    vm.scoreAsItIs(current);
+                }
+            });
+            stop.setOnAction(e -> {
+                if (current != null) {
+                    vm.stop(current);
                 }
             });
             box.setAlignment(Pos.CENTER_LEFT);
@@ -212,9 +241,12 @@ public final class UploadView extends VBox {
             bar.visibleProperty().unbind();
             cancel.visibleProperty().unbind();
             cancel.setVisible(false);
+            choice.visibleProperty().unbind();
+            choice.setVisible(false);
             status.pseudoClassStateChanged(ERROR, false);
             if (current != null) {
                 current.failedProperty().removeListener(failedListener);
+                current.damagedProperty().removeListener(failedListener);
                 current.mediaProperty().removeListener(mediaListener);
             }
             current = item;
@@ -228,10 +260,20 @@ public final class UploadView extends VBox {
             cancel.setAccessibleText(Texts.get("upload.cancel.a11y", item.name()));
             status.textProperty().bind(item.statusProperty());
             bar.progressProperty().bind(item.progressProperty());
-            bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not()));
+            bar.visibleProperty().bind(item.readyProperty().not().and(item.failedProperty().not())
+                    .and(item.damagedProperty().not()));
+            if (getListView() != null) {
+                // a long message (a refusal, a damaged file) wraps within the pane instead of running off it
+                status.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+                status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             cancel.visibleProperty().bind(item.workingProperty());
-            status.pseudoClassStateChanged(ERROR, item.failedProperty().get());
+            choice.visibleProperty().bind(item.damagedProperty());
+            asItIs.setAccessibleText(Texts.get("upload.damaged.score.a11y", item.name()));
+            stop.setAccessibleText(Texts.get("upload.damaged.stop.a11y", item.name()));
+            status.pseudoClassStateChanged(ERROR, item.failedProperty().get() || item.damagedProperty().get());
             item.failedProperty().addListener(failedListener);
+            item.damagedProperty().addListener(failedListener);
             setGraphic(box);
         }
     }

@@ -32,7 +32,7 @@ public final class UploadViewModel {
 
     private java.util.function.Consumer<MediaInfo> onAdded = m -> { };
     /** Clips waiting to be read, in the order they were dropped: one is read at a time, so they land in that order. */
-    private final java.util.ArrayDeque<List<ClipItem>> waiting = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Group> waiting = new java.util.ArrayDeque<>();
     private boolean reading;
     private long line;
     /** The clips on the timeline as last mirrored, to tell a removed clip from one this back end never listed. */
@@ -106,17 +106,73 @@ public final class UploadViewModel {
     private record Added(List<MediaInfo> media, SessionState state) {
     }
 
+    /**
+     * Links dropped on the window or pasted in the chat: each gets a card and is handed to the back
+     * end by URL (the cloud uploads it by URL; the local engine downloads it, with progress and cancel).
+     */
+    public void addLinks(List<java.net.URI> links) {
+        for (java.net.URI link : links) {
+            ClipItem item = ClipItem.forLink(link, Texts.get("upload.waiting"));
+            clips.add(item);
+            String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                item.fail(Texts.get("upload.link.scheme"));
+                continue;
+            }
+            enqueue(List.of(item), false);
+        }
+    }
+
+    /** The links in dropped or pasted text ({@code text/uri-list}: one a line, # for comments), http(s) and others alike. */
+    public static List<java.net.URI> links(String text) {
+        List<java.net.URI> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b(https?|ftp|file)://[^\\s<>\"]+").matcher(text);
+        while (m.find()) {
+            try {
+                out.add(new java.net.URI(m.group().replaceAll("[.,;:!?)\\]]+$", "")));
+            } catch (java.net.URISyntaxException ignored) {
+                // not a link after all
+            }
+        }
+        return out;
+    }
+
+    /** Files read together; {@code asTheyAre} when the user chose to score damaged ones as far as they go. */
+    private record Group(List<ClipItem> items, boolean asTheyAre) {
+    }
+
+    /** "Score what is there" on a damaged card: read it again, used up to where it really ends. */
+    public void scoreAsItIs(ClipItem item) {
+        if (item.damagedProperty().get()) {
+            enqueue(List.of(item), true);
+        }
+    }
+
+    /** "Stop" on a damaged card: it is not added. */
+    public void stop(ClipItem item) {
+        if (item.damagedProperty().get()) {
+            item.fail(Texts.get("upload.damaged.stopped"));
+        }
+    }
+
     /** Queues one read: a clip alone, or photos dropped together (read together: the music is composed once for them). */
     private void upload(List<ClipItem> items) {
+        enqueue(items, false);
+    }
+
+    private void enqueue(List<ClipItem> items, boolean asTheyAre) {
         if (items.isEmpty()) {
             return;
         }
-        List<ClipItem> group = List.copyOf(items);
-        group.forEach(i -> i.waiting("Waiting for the clips before it…"));
+        Group group = new Group(List.copyOf(items), asTheyAre);
+        group.items().forEach(i -> i.waiting("Waiting for the clips before it…"));
         waiting.add(group);
-        group.forEach(i -> i.onCancel(() -> {
+        group.items().forEach(i -> i.onCancel(() -> {
             if (waiting.remove(group)) {
-                group.forEach(g -> g.fail("Cancelled: not added."));
+                group.items().forEach(g -> g.fail("Cancelled: not added."));
             }
         }));
         if (!reading) {
@@ -125,11 +181,12 @@ public final class UploadViewModel {
     }
 
     private void readNext() {
-        List<ClipItem> items = waiting.poll();
-        reading = items != null;
-        if (items == null) {
+        Group next = waiting.poll();
+        reading = next != null;
+        if (next == null) {
             return;
         }
+        List<ClipItem> items = next.items();
         long mine = line;
         dev.backbeat.service.Backend backend = project.backend(); // the session's own, even if the user switches meanwhile
         ClipItem first = items.get(0);
@@ -137,10 +194,18 @@ public final class UploadViewModel {
         dev.backbeat.service.CancelToken token = runner.task("Adding " + first.name()
                                 + (items.size() > 1 ? " and " + (items.size() - 1) + " more" : ""),
                         (progress, cancel) -> new Added(
-                                backend.upload(items.stream().map(ClipItem::file).toList(), progress, cancel),
+                                first.link() != null
+                                        ? backend.uploadUrls(items.stream().map(ClipItem::link).toList(), progress, cancel)
+                                        : next.asTheyAre()
+                                        ? backend.uploadAsTheyAre(items.stream().map(ClipItem::file).toList(), progress, cancel)
+                                        : backend.upload(items.stream().map(ClipItem::file).toList(), progress, cancel),
                                 backend.state()))
                 .onProgress((what, f) -> items.forEach(i -> i.working(what, f)))
                 .onSuccess(added -> {
+                    // a link's card stands for the downloaded file before the timeline is mirrored
+                    for (int k = 0; k < items.size() && k < added.media().size(); k++) {
+                        items.get(k).downloadedTo(added.media().get(k).source());
+                    }
                     project.apply(added.state());
                     for (int k = 0; k < items.size(); k++) {
                         if (k < added.media().size()) {
@@ -150,9 +215,15 @@ public final class UploadViewModel {
                     }
                     added.media().forEach(onAdded);
                 })
-                .onError(e -> items.forEach(i -> i.fail(e instanceof BackendException be
-                        ? be.kind() == BackendException.Kind.CANCELLED ? Texts.get("upload.cancelled") : be.userMessage()
-                        : Texts.get("upload.failed", i.name(), e.getMessage()))))
+                .onError(e -> items.forEach(i -> {
+                    if (e instanceof BackendException be && be.kind() == BackendException.Kind.DAMAGED && !next.asTheyAre()) {
+                        i.damaged(be.userMessage());
+                    } else {
+                        i.fail(e instanceof BackendException be
+                                ? be.kind() == BackendException.Kind.CANCELLED ? Texts.get("upload.cancelled") : be.userMessage()
+                                : Texts.get("upload.failed", i.name(), e.getMessage()));
+                    }
+                }))
                 .onFinally(() -> {
                     if (mine == line) {
                         readNext();

@@ -42,6 +42,8 @@ class LeftoversTest {
         Files.writeString(reg.resolve(dead + "-a.partial"), deadPartial.toString());
         Path myPartial = Files.writeString(outDir.resolve(".live.mp4.part-" + me + ".mp4"), "being written");
         Files.writeString(reg.resolve(me + "-b.partial"), myPartial.toString());
+        Path download = Files.writeString(outDir.resolve(".harbour.mp4.part-" + dead), "a link half downloaded");
+        Files.writeString(reg.resolve(dead + "-d.partial"), download.toString());
         Path users = Files.writeString(outDir.resolve("holiday.mp4"), "the user's");
         Files.writeString(reg.resolve(dead + "-c.partial"), users.toString()); // a bad entry must not cost the user a file
 
@@ -51,7 +53,7 @@ class LeftoversTest {
                 "someone-else.tmp"), names(tmp));
         assertEquals(List.of(".live.mp4.part-" + me + ".mp4", "holiday.mp4"), names(outDir));
         assertEquals(List.of(me + "-b.partial"), names(reg));
-        assertEquals(4, swept.entries());
+        assertEquals(5, swept.entries());
     }
 
     @Test

@@ -33,13 +33,8 @@ class FedExportCancelTest {
         ClipInfo info = new MediaProbe(Fixtures.runner()).probe(clip);
         Path folder = Files.createDirectories(dir.resolve("out"));
         Cancellation cancel = new Cancellation();
-        int[] checks = {0};
-        VideoExporter.Soundtrack sound = new VideoExporter.Soundtrack() {
-            @Override
-            public boolean live() {
-                return true;
-            }
-
+        SoundCheck check = new SoundCheck(-20, 6, -1.5, -14);
+        VideoExporter.Soundtrack sound = new VideoExporter.Soundtrack.Live() {
             @Override
             public List<String> input() {
                 return AudioMixer.PCM_INPUT;
@@ -48,6 +43,11 @@ class FedExportCancelTest {
             @Override
             public List<String> encoder() {
                 return AudioMixer.AAC;
+            }
+
+            @Override
+            public double durationSec() {
+                return 6;
             }
 
             @Override
@@ -73,24 +73,14 @@ class FedExportCancelTest {
             }
 
             @Override
-            public void measure(java.io.InputStream decoded) throws java.io.IOException {
-                decoded.transferTo(OutputStream.nullOutputStream());
-            }
-
-            @Override
-            public void measure(Path file) {
-            }
-
-            @Override
-            public boolean accept() {
-                checks[0]++;
-                return true;
+            public SoundCheck check() {
+                return check;
             }
         };
         MediaException e = assertThrows(MediaException.class, () -> new VideoExporter(Fixtures.runner()).export(List.of(info),
                 sound, folder.resolve("scored.mp4"), VideoExporter.Options.defaults(), Progress.none(), cancel));
         assertEquals(MediaException.Kind.CANCELLED, e.kind());
-        assertEquals(0, checks[0], "a cancelled file is not checked");
+        assertEquals(0, check.judged(), "a cancelled file is not checked");
         try (Stream<Path> left = Files.list(folder)) {
             assertEquals(List.of(), left.toList(), "nothing left in the folder");
         }

@@ -41,6 +41,10 @@ class SoundCheckTest {
         return m;
     }
 
+    /** Why the last export wrote its sound again, as its progress was told, and the progress it showed after. */
+    private final java.util.List<String> redos = new java.util.ArrayList<>();
+    private int updatesAfterRedo;
+
     /** Mixes and exports; {@code reframe} makes the picture re-encoded (the sound is then encoded and checked first). */
     private AudioMixer.Result export(double ceilingDb, double targetLufs, boolean reframe) throws Exception {
         return export(Fixtures.runner(), ceilingDb, targetLufs, reframe);
@@ -54,8 +58,24 @@ class SoundCheckTest {
         Path out = dir.resolve("out-" + ceilingDb + "-" + reframe + ".mp4");
         try (AudioMixer.Mixed mixed = new AudioMixer(runner).mix(List.of(info), AudioMixer.DecodedSound.NONE,
                 denseMusic(6), List.of(), s, dir, null, Progress.none(), new Cancellation())) {
+            redos.clear();
+            Progress watched = new Progress() {
+                @Override
+                public void update(double fraction, double speed) {
+                    if (!redos.isEmpty()) {
+                        updatesAfterRedo++;
+                    }
+                }
+
+                @Override
+                public void redo(String why) {
+                    if (!why.isEmpty()) {
+                        redos.add(why);
+                    }
+                }
+            };
             VideoExporter.Result done = new VideoExporter(runner).export(List.of(info), mixed, out,
-                    new VideoExporter.Options(reframe ? "9:16" : "auto", null, List.of(), "ultrafast", 20), Progress.none(),
+                    new VideoExporter.Options(reframe ? "9:16" : "auto", null, List.of(), "ultrafast", 20), watched,
                     new Cancellation());
             assertEquals(!reframe, done.frame().copy());
             AudioMixer.Result r = mixed.result();
@@ -77,6 +97,8 @@ class SoundCheckTest {
                     reframe ? "re-encoded picture" : "copied picture", r.redone(), r.passes(), r.lufs(), r.truePeakDb());
             assertTrue(r.redone(), "the encoded peak should have been over -1.2 dBTP");
             assertTrue(r.truePeakDb() <= AudioMixer.MAX_TRUE_PEAK + 0.05, "true peak after the second try: " + r.truePeakDb());
+            assertTrue(redos.stream().anyMatch(w -> w.startsWith("a peak was")), "the progress says why: " + redos);
+            assertTrue(updatesAfterRedo > 0, "and goes on showing progress while the sound is made again");
             assertEquals(-12, r.lufs(), 1.0, "loudness still close to the target");
         }
     }

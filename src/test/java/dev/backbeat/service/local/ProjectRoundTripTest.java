@@ -64,6 +64,33 @@ class ProjectRoundTripTest {
     }
 
     @Test
+    void aSlideshowComesBackWithItsPace() throws Exception {
+        List<Path> photos = new java.util.ArrayList<>();
+        String[] colours = {"red", "green", "blue", "yellow"};
+        for (int i = 0; i < colours.length; i++) {
+            photos.add(Fixtures.make(dir.resolve("p" + i + ".jpg"), "-f", "lavfi", "-i",
+                    "color=c=" + colours[i] + ":s=320x240", "-frames:v", "1"));
+        }
+        Path project = dir.resolve("show.backbeat");
+        String draft;
+        String music;
+        try (LocalBackend one = new LocalBackend(new FfmpegSource(null))) {
+            one.upload(photos, (n, f) -> { }, CancelToken.none());
+            String before = DraftCodec.encode(one.state().draft()).toString();
+            one.chat("2 seconds per photo, no zoom", e -> { }, CancelToken.none());
+            draft = DraftCodec.encode(one.state().draft()).toString();
+            assertTrue(!draft.equals(before), "the pace changed the timeline");
+            music = one.musicHash();
+            one.saveProject(project, new ProjectContent(List.of()));
+        }
+        try (LocalBackend two = new LocalBackend(new FfmpegSource(null))) {
+            two.openProject(project, (n, f) -> { }, CancelToken.none());
+            assertEquals(draft, DraftCodec.encode(two.state().draft()).toString(), "the same holds, in the same order");
+            assertEquals(music, two.musicHash());
+        }
+    }
+
+    @Test
     void aClipMovedOrChangedSinceIsNamedAndCanBeLocated() throws Exception {
         Path a = clip("a.mp4", "red", 2);
         Path b = clip("b.mp4", "blue", 2);

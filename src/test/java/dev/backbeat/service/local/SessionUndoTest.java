@@ -123,4 +123,20 @@ class SessionUndoTest {
                         + ",format=yuv420p", "-f", "lavfi", "-i", "sine=f=330:d=" + seconds,
                 "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
     }
+
+    @Test
+    void whenTheChatReportsTheNewTimelineUndoAlreadyNamesIt() throws Exception {
+        Path a = Fixtures.make(dir.resolve("u.mp4"), "-f", "lavfi", "-i", "color=c=teal:s=160x90:r=25:d=3,format=yuv420p",
+                "-f", "lavfi", "-i", "sine=f=440:d=3", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
+        try (LocalBackend backend = new LocalBackend(new FfmpegSource(null))) {
+            backend.upload(List.of(a), (n, f) -> { }, CancelToken.none());
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            backend.chat("calmer", e -> {
+                if (e instanceof dev.backbeat.service.ChatEvent.TimelineChanged || e instanceof dev.backbeat.service.ChatEvent.Done) {
+                    seen.add(backend.undoState().undo().orElse("nothing"));
+                }
+            }, CancelToken.none());
+            assertEquals(java.util.List.of("Chat: calmer", "Chat: calmer"), seen, "the menu asked then names this change");
+        }
+    }
 }
