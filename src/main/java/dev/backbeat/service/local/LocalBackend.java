@@ -757,7 +757,9 @@ public final class LocalBackend implements Backend {
         SessionBrief asked;
         dev.backbeat.engine.compose.Brief from;
         Draft timeline;
+        Path songFile;
         synchronized (this) {
+            songFile = music != null && music.song() != null ? song.source() : null;
             now = List.copyOf(clips);
             read = List.copyOf(profiles);
             asked = brief.copy();
@@ -774,7 +776,16 @@ public final class LocalBackend implements Backend {
         if (refs.contains(null)) {
             throw new BackendException(BackendException.Kind.OUTPUT, "A clip could not be read to save the project.");
         }
-        ProjectFile.write(file, refs, asked, from, content.chat(), timeline);
+        ProjectFile.Clip songRef = null;
+        if (songFile != null) {
+            try {
+                songRef = new ProjectFile.Clip(songFile.toString(), Files.size(songFile), ClipFingerprint.of(songFile));
+            } catch (IOException e) {
+                throw new BackendException(BackendException.Kind.OUTPUT, "Your song could not be read to save the project: "
+                        + e.getMessage(), e);
+            }
+        }
+        ProjectFile.write(file, refs, asked, from, content.chat(), timeline, songRef);
     }
 
     private ProjectFile.Clip fingerprint(ClipInfo c) {
@@ -829,6 +840,17 @@ public final class LocalBackend implements Backend {
                         }
                     }
                     profile = ProfileJoiner.join(profiles);
+                }
+                if (content.song() != null && changed(content.song()).isEmpty()) {
+                    // the song that was the music, still the same file: it is the music again
+                    try {
+                        song.read(Path.of(content.song().path()), pipeline(), progress, cancellation(cancel));
+                    } catch (MediaException e) {
+                        throw map(e);
+                    } catch (IOException e) {
+                        throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write into the temporary"
+                                + " folder: " + e.getMessage(), e);
+                    }
                 }
                 if (profile != null) {
                     job.doing("composing");

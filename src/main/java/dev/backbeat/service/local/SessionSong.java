@@ -22,6 +22,8 @@ final class SessionSong {
     private Song song;
     /** Every song read in the session: undo may take an earlier one back, so their files stay until the session ends. */
     private final java.util.List<Song> read = new java.util.ArrayList<>();
+    /** Where each song was read from (a project refers to it by path). */
+    private final java.util.Map<Song, Path> sources = new java.util.IdentityHashMap<>();
 
     /** Reads {@code file} as the session's song, in place of any earlier one; the earlier stays if this one fails. */
     void read(Path file, ScorePipeline pipeline, ProgressListener progress, Cancellation cancel)
@@ -37,6 +39,7 @@ final class SessionSong {
             throw e;
         }
         read.add(made);
+        sources.put(made, file.toAbsolutePath());
         song = made;
     }
 
@@ -47,6 +50,11 @@ final class SessionSong {
 
     Song song() {
         return song;
+    }
+
+    /** The file the current song was read from, or null. */
+    Path source() {
+        return song == null ? null : sources.get(song);
     }
 
     boolean present() {
@@ -96,6 +104,7 @@ final class SessionSong {
             }
         }
         read.clear();
+        sources.clear();
         song = null;
     }
 }

@@ -67,7 +67,7 @@ public final class UploadViewModel {
 
     public String dropHint() {
         return Texts.get("upload.dropHint",
-                String.join(" · ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
+                String.join(" · ", MediaRules.ALL_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
     }
 
     /** Whether a drag holding these files should be accepted: at least one looks like a video, a photo or a song. */

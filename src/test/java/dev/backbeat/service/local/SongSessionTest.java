@@ -79,4 +79,31 @@ class SongSessionTest {
             assertEquals(0, mine, "the song's decoded file is removed with the session");
         }
     }
+
+    @Test
+    void aProjectKeepsTheSong() throws Exception {
+        Path song = SongFiles.mp3(dir, "song", 97, 14);
+        List<Path> photos = StillPictures.distinct(dir, 3);
+        Path project = dir.resolve("show.backbeat");
+        LocalBackend one = new LocalBackend(new FfmpegSource(null));
+        FittedSong before;
+        try {
+            one.upload(List.of(song), (n, f) -> { }, CancelToken.none());
+            one.upload(photos, (n, f) -> { }, CancelToken.none());
+            before = one.fittedSong().orElseThrow();
+            one.saveProject(project, new dev.backbeat.service.ProjectContent(List.of()));
+        } finally {
+            one.close();
+        }
+        LocalBackend two = new LocalBackend(new FfmpegSource(null));
+        try {
+            two.openProject(project, (n, f) -> { }, CancelToken.none());
+            FittedSong after = two.fittedSong().orElseThrow(() -> new AssertionError("the song is not the music after opening"));
+            assertEquals(before.durationSec(), after.durationSec(), 1e-9);
+            assertEquals(before.how(), after.how());
+            assertTrue(java.util.Arrays.equals(before.pcm()[0], after.pcm()[0]), "the same song fitted the same way");
+        } finally {
+            two.close();
+        }
+    }
 }
