@@ -575,7 +575,7 @@ public final class LocalBackend implements Backend {
     private boolean chatNow(String message, Replies replies, Consumer<ChatEvent> events, CancelToken cancel) {
         events.accept(new ChatEvent.Progress(replies.text("progress.reading"), 0.05));
         if (song.present() && SONG_OFF.matcher(message).find()) {
-            return songOff(events, cancel);
+            return songOff(replies, events, cancel);
         }
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
@@ -633,10 +633,11 @@ public final class LocalBackend implements Backend {
     /** "No song", "remove my song", "compose the music instead", "use generated music": back to composed music. */
     private static final java.util.regex.Pattern SONG_OFF = java.util.regex.Pattern.compile(
             "(?i)\\b(?:no|remove|drop|without|stop using|get rid of)\\b.{0,12}\\bsong\\b"
-                    + "|\\b(?:composed|generated)\\s+music\\b|\\bcompose\\b.{0,20}\\binstead\\b");
+                    + "|\\b(?:composed|generated)\\s+music\\b|\\bcompose\\b.{0,20}\\binstead\\b"
+                    + "|(?:不要|不用|去掉|删除|删掉|换掉).{0,4}(?:这首)?歌");
 
     /** The user's song leaves: a piece is composed for the footage again (undo brings the song back). */
-    private boolean songOff(Consumer<ChatEvent> events, CancelToken cancel) {
+    private boolean songOff(Replies replies, Consumer<ChatEvent> events, CancelToken cancel) {
         String name = song.name();
         dev.backbeat.engine.song.Song was = song.song();
         song.use(null);
@@ -656,9 +657,8 @@ public final class LocalBackend implements Backend {
                 return false;
             }
         }
-        answer(events, "Your song '" + name + "' is no longer the music" + (music == null ? "."
-                : ": I composed a piece for the video again (" + TimelineBuilder.styleName(music.composition().plan()) + ", "
-                + Math.round(music.composition().plan().bpm()) + " BPM). Undo brings the song back."));
+        answer(events, music == null ? replies.text("song.offNoClip", name) : replies.text("song.off", name,
+                TimelineBuilder.styleName(music.composition().plan()), Math.round(music.composition().plan().bpm())));
         events.accept(new ChatEvent.Done());
         return true;
     }

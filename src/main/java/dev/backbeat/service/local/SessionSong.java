@@ -65,28 +65,30 @@ final class SessionSong {
         return song == null ? null : song.name();
     }
 
-    /** "Using your song 'x.mp3' (98 BPM), fitted to 0:42." or, before any footage, what will happen. */
+    /** "Using your song 'x.mp3' (98 BPM), fitted to 0:42…" or, before any footage, what will happen; in English. */
     String sentence(FittedSong fit) {
+        return sentence(fit, Replies.ENGLISH);
+    }
+
+    /** As above, in the language of {@code replies}. */
+    String sentence(FittedSong fit, Replies replies) {
         String name = song.name();
         double bpm = song.grid().bpm();
         if (fit == null) {
-            return String.format(Locale.ROOT, "Your song '%s' (%s, %s) will be the music: add a video or photos and"
-                    + " it is fitted to them.", name, song.grid().hasBeat() ? Math.round(bpm) + " BPM" : "no clear beat",
-                    clock(song.decoded().durationSec()));
+            return replies.text("song.pending", name, song.grid().hasBeat() ? replies.text("song.pendingBeat", Math.round(bpm))
+                    : replies.text("song.pendingNoBeat"), clock(song.decoded().durationSec()));
         }
         if (!song.grid().hasBeat()) {
             String how = fit.how().contains("own ending")
-                    ? fit.durationSec() < song.decoded().durationSec() ? "a stretch is left out where it is quietest, keeping its own ending"
-                    : "it is played again from the start, keeping its own ending"
-                    : fit.pieces().size() > 1 ? "it is played again and faded out at the end" : "it is cut and faded out at the end";
-            return String.format(Locale.ROOT, "Using your song '%s', fitted to %s: it has no clear beat, so %s.",
-                    name, clock(fit.durationSec()), how);
+                    ? replies.text(fit.durationSec() < song.decoded().durationSec() ? "song.noBeat.quietCut" : "song.noBeat.again")
+                    : replies.text(fit.pieces().size() > 1 ? "song.noBeat.loopFade" : "song.noBeat.fade");
+            return replies.text("song.noBeat", name, clock(fit.durationSec()), how);
         }
-        String how = fit.joins().isEmpty() ? "" : fit.durationSec() < song.grid().soundEnd()
-                ? String.format(Locale.ROOT, " (%d cut%s on bar lines)", fit.joins().size(), fit.joins().size() == 1 ? "" : "s")
-                : String.format(Locale.ROOT, " (sections repeated on bar lines)");
-        return String.format(Locale.ROOT, "Using your song '%s' (%d BPM), fitted to %s%s, ending on its own ending.",
-                name, Math.round(bpm), clock(fit.durationSec()), how);
+        int joins = fit.joins().size();
+        String how = joins == 0 ? "" : fit.durationSec() < song.grid().soundEnd()
+                ? joins == 1 ? replies.text("song.cut1") : replies.text("song.cutN", joins)
+                : replies.text("song.repeats");
+        return replies.text("song.using", name, Math.round(bpm), clock(fit.durationSec()), how);
     }
 
     static String clock(double sec) {

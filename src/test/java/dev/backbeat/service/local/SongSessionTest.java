@@ -69,6 +69,15 @@ class SongSessionTest {
             assertTrue(backend.fittedSong().isEmpty());
             backend.undo(CancelToken.none());
             assertTrue(backend.fittedSong().isPresent(), "undo brings the song back");
+            StringBuilder zh = new StringBuilder();
+            backend.chat("不要这首歌", ev -> {
+                if (ev instanceof dev.backbeat.service.ChatEvent.Text t) {
+                    zh.append(t.chunk());
+                }
+            }, CancelToken.none());
+            assertTrue(zh.toString().startsWith("你的歌曲“song.mp3”不再作为音乐"), zh.toString());
+            assertTrue(backend.fittedSong().isEmpty());
+            backend.undo(CancelToken.none());
             BackendException e = assertThrows(BackendException.class, () -> backend.variations(2, (n, f) -> { }, CancelToken.none()));
             assertTrue(e.userMessage().contains("song.mp3"));
         } finally {
