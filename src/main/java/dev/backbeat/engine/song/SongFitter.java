@@ -56,8 +56,14 @@ public final class SongFitter {
             return quiet != null ? quiet : unbeaten(start0, stop, target);
         }
         Plan best = new Search(g, features, target, start0, stop).best();
-        return best != null ? best : frameRms == null ? unbeaten(start0, stop, target)
-                : java.util.Objects.requireNonNullElse(QuietJoins.plan(frameRms, start0, stop, target), unbeaten(start0, stop, target));
+        if (best != null) {
+            return best;
+        }
+        // no bar-line plan reaches the target (a video shorter than the song's ending): as for a song without a beat
+        Plan other = frameRms == null ? null : QuietJoins.plan(frameRms, start0, stop, target);
+        Plan p = other != null ? other : unbeaten(start0, stop, target);
+        return new Plan(p.pieces(), p.fadeSec(), p.cost(), p.how().replace("no clear beat", "too short for cuts on bar lines"),
+                p.crossfadeSec());
     }
 
     /** No beat to cut on: the start of the song, faded out over the last seconds, or the whole song looped. */

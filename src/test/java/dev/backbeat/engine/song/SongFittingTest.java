@@ -136,6 +136,19 @@ class SongFittingTest {
         return fit;
     }
 
+    /** Videos shorter than the song's ending: still exactly their length, still ending as the song does where they can. */
+    @ParameterizedTest
+    @ValueSource(doubles = {2, 5, 9})
+    void veryShortVideos(double target) throws Exception {
+        FittedSong fit = new SongFitter().fit(song, target);
+        System.out.printf(Locale.ROOT, "fit to %.1f s: %s%n", target, fit.describe());
+        assertEquals(Math.round(target * SongDecoder.RATE), fit.pcm()[0].length, 1);
+        if (target >= 5) {
+            FittedSong.Piece last = fit.pieces().get(fit.pieces().size() - 1);
+            assertEquals(song.grid().soundEnd(), last.toSec(), 1e-6, "the last piece runs to the song's end");
+        }
+    }
+
     @Test
     void aSongWithoutABeatIsCutAndFaded() {
         SongGrid flat = new SongGrid(120, new double[0], new double[0], new double[0], 4, 30, 0, 30, 30, 1.0);
