@@ -78,6 +78,10 @@ final class SessionSong {
             return replies.text("song.pending", name, song.grid().hasBeat() ? replies.text("song.pendingBeat", Math.round(bpm))
                     : replies.text("song.pendingNoBeat"), clock(song.decoded().durationSec()));
         }
+        if (song.grid().hasBeat() && fit.how().startsWith("too short")) {
+            String how = replies.text(fit.how().contains("own ending") ? "song.noBeat.quietCut" : "song.noBeat.fade");
+            return replies.text("song.tooShort", name, Math.round(bpm), clock(fit.durationSec()), how);
+        }
         if (!song.grid().hasBeat()) {
             String how = fit.how().contains("own ending")
                     ? replies.text(fit.durationSec() < song.decoded().durationSec() ? "song.noBeat.quietCut" : "song.noBeat.again")
