@@ -71,6 +71,8 @@ final class BenchSongCommand implements Callable<Integer> {
             double sec = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "read %s (%.1f s of sound) in %.2f s (%.0f× real time): %s%n", input.getFileName(),
                     s.decoded().durationSec(), sec, s.decoded().durationSec() / sec, s.grid().describe());
+            out.printf(Locale.ROOT, "a join between bars picked blindly: unlikeness %.2f (1 = the song's typical change"
+                    + " from one bar to the next)%n", SongFitter.blindJoinUnlikeness(s));
             if (beatsOut != null) {
                 StringBuilder b = new StringBuilder();
                 for (double t : s.grid().beats()) {
@@ -87,12 +89,14 @@ final class BenchSongCommand implements Callable<Integer> {
                 double fitSec = (System.nanoTime() - t1) / 1e9;
                 double lengthError = fit.durationSec() - target;
                 double worstJoin = 0;
+                double unlike = 0;
                 for (FittedSong.Join j : fit.joins()) {
                     worstJoin = Math.max(worstJoin, Math.max(offBars(s, j.leftSec()), offBars(s, j.enteredSec())));
+                    unlike = Math.max(unlike, SongFitter.joinUnlikeness(s, j.leftSec(), j.enteredSec()));
                 }
                 out.printf(Locale.ROOT, "fit to %6.1f s in %.3f s: length error %+.4f s, %d joins (furthest from a bar line"
-                        + " %.1f ms), fade %.2f s: %s%n", target, fitSec, lengthError, fit.joins().size(), 1000 * worstJoin,
-                        fit.fadeSec(), fit.how());
+                        + " %.1f ms, unlikeness %.2f), fade %.2f s: %s%n", target, fitSec, lengthError, fit.joins().size(),
+                        1000 * worstJoin, unlike, fit.fadeSec(), fit.how());
             }
             return 0;
         } finally {

@@ -66,6 +66,50 @@ public final class SongFitter {
                 p.crossfadeSec());
     }
 
+    /**
+     * How unlike the bars meeting at a join are, against the song's own bar-to-bar change: the mean
+     * feature distance of the bars after and before the join (as against those the song had there),
+     * over the median distance between consecutive bars. Under 1: smoother than the song's typical
+     * bar change; NaN when either time is no bar line.
+     */
+    public static double joinUnlikeness(Song song, double leftSec, double enteredSec) {
+        double[] bars = song.grid().bars();
+        int a = java.util.Arrays.binarySearch(bars, leftSec);
+        int b = java.util.Arrays.binarySearch(bars, enteredSec);
+        double[][] f = song.barFeatures();
+        if (a < 0 || b < 0 || a >= f.length || b >= f.length || f.length < 2) {
+            return Double.NaN;
+        }
+        double[] d = new double[f.length - 1];
+        for (int i = 0; i + 1 < f.length; i++) {
+            d[i] = MeterFinder.distance(f[i], f[i + 1]);
+        }
+        Arrays.sort(d);
+        double typical = Math.max(1e-3, d[d.length / 2]);
+        double d1 = MeterFinder.distance(f[a], f[b]);
+        double d2 = a > 0 && b > 0 ? MeterFinder.distance(f[a - 1], f[b - 1]) : d1;
+        return 0.5 * (d1 + d2) / typical;
+    }
+
+    /** Mean {@link #joinUnlikeness} over every bar pair a bar or more apart: what a join picked blindly would score. */
+    public static double blindJoinUnlikeness(Song song) {
+        double[] bars = song.grid().bars();
+        double sum = 0;
+        int n = 0;
+        for (int a = 1; a < bars.length; a += 3) {
+            for (int b = 1; b < bars.length; b += 3) {
+                if (Math.abs(a - b) >= 2) {
+                    double u = joinUnlikeness(song, bars[a], bars[b]);
+                    if (!Double.isNaN(u)) {
+                        sum += u;
+                        n++;
+                    }
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** No beat to cut on: the start of the song, faded out over the last seconds, or the whole song looped. */
     static Plan unbeaten(double start0, double stop, double target) {
         List<double[]> pieces = new ArrayList<>();
