@@ -68,6 +68,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--photo-seconds", paramLabel = "S", description = "About how long each photo stays (default 2.5-3.5 s by mood); changes land on the beat.")
     Double photoSeconds;
 
+    @Option(names = "--music", paramLabel = "SONG", description = {"Your own song (MP3, WAV, M4A, AAC, FLAC, Ogg) in place of",
+            "composed music: cut and repeated at bar lines to fit the video, ending on its own ending."})
+    Path music;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "A title shown for the first 3 s.")
     String title;
 
@@ -98,6 +102,22 @@ final class ScoreCommand implements Callable<Integer> {
         if (lufs != -14 && lufs != -16 && lufs != -23) {
             err.println("Choose a loudness target of -14, -16 or -23 LUFS.");
             return 2;
+        }
+        // a song among the inputs is the music, as if given with --music
+        List<Path> songs = inputs.stream().filter(p -> Files.isRegularFile(p) && dev.backbeat.service.MediaRules.isAudio(p)).toList();
+        if (songs.size() + (music == null ? 0 : 1) > 1) {
+            err.println("Give one song as the music (--music SONG): " + (music == null ? "" : music + ", ")
+                    + String.join(", ", songs.stream().map(Path::toString).toList()) + ".");
+            return 2;
+        }
+        if (!songs.isEmpty()) {
+            music = songs.get(0);
+            inputs = inputs.stream().filter(p -> !songs.contains(p)).toList();
+            if (inputs.isEmpty()) {
+                err.println("A song alone makes no video: give a video or photos too (backbeat score clip.mp4 --music "
+                        + music.getFileName() + " -o out.mp4).");
+                return 2;
+            }
         }
         boolean oneVideo = inputs.stream().anyMatch(dev.backbeat.service.MediaRules::isImage);
         if (!oneVideo && inputs.size() > 1 && Files.exists(output) && !Files.isDirectory(output)) {
@@ -140,14 +160,52 @@ final class ScoreCommand implements Callable<Integer> {
                     out.println("Scoring " + (files.size() == 1 ? input : files.size() + " files from " + input)
                             + (asked.isEmpty() ? "" : " (" + String.join(", ", asked) + ")"));
                 }
+                if (music != null) {
+                    // the song first, so the music is made once, for the footage, from it
+                    try {
+                        job.setSong(music, bar, CancelToken.none());
+                    } catch (BackendException e) {
+                        bar.done();
+                        r.addProperty("error", e.userMessage());
+                        err.println(music + ": " + e.userMessage());
+                        code = Math.max(code, e.kind() == BackendException.Kind.BAD_INPUT ? 2 : 1);
+                        results.add(r);
+                        continue;
+                    }
+                    bar.done();
+                }
                 if (acceptDamaged) {
                     backend.uploadAsTheyAre(files, bar, CancelToken.none());
                 } else {
                     backend.upload(files, bar, CancelToken.none());
                 }
                 bar.done();
-                backend.plan().ifPresent(p -> {
+                job.songSentence().ifPresent(line -> {
                     if (!json) {
+                        out.println(line);
+                    }
+                    r.addProperty("song", line);
+                });
+                job.fittedSong().ifPresent(fit -> {
+                    JsonObject s = new JsonObject();
+                    s.addProperty("bpm", fit.bpm());
+                    s.addProperty("seconds", fit.durationSec());
+                    s.addProperty("fadeSec", fit.fadeSec());
+                    s.addProperty("how", fit.how());
+                    JsonArray joins = new JsonArray();
+                    fit.joins().forEach(j -> {
+                        JsonObject o = new JsonObject();
+                        o.addProperty("at", j.atSec());
+                        o.addProperty("left", j.leftSec());
+                        o.addProperty("entered", j.enteredSec());
+                        joins.add(o);
+                    });
+                    s.add("joins", joins);
+                    s.addProperty("beats", fit.beats().length);
+                    r.add("fit", s);
+                });
+                backend.plan().ifPresent(p -> {
+                    if (!json && job.fittedSong().isEmpty()) {
                         out.println(p.describe());
                     }
                     r.addProperty("bpm", p.bpm());

@@ -31,7 +31,6 @@ import java.util.UUID;
  * reads them, and a file it cannot use is removed again.
  */
 final class Uploads {
-    private static final List<String> AUDIO = List.of("mp3", "wav", "m4a", "aac");
 
     private final long maxBytes;
 
@@ -146,7 +145,9 @@ final class Uploads {
         try {
             added = session.addUploads(stored);
         } catch (BackendException e) {
-            if (e.kind() == BackendException.Kind.BAD_INPUT || e.kind() == BackendException.Kind.UNSUPPORTED) {
+            // a damaged file has no "score what is there" in this protocol: refused with the words that say why
+            if (e.kind() == BackendException.Kind.BAD_INPUT || e.kind() == BackendException.Kind.UNSUPPORTED
+                    || e.kind() == BackendException.Kind.DAMAGED) {
                 throw new ApiError(415, 4001, e.userMessage());
             }
             throw e;
@@ -160,15 +161,11 @@ final class Uploads {
 
     private void checkType(String name) throws ApiError {
         String ext = SafePaths.extension(name);
-        if (AUDIO.contains(ext)) {
-            throw new ApiError(415, 4001, name + ": Backbeat's local engine makes the music itself and scores videos "
-                    + "and photos, so it takes no audio files. Accepted here: "
-                    + String.join(", ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS) + ".");
-        }
-        if (!MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.contains(ext)) {
+        // videos, photos, and a song (which becomes the session's music, fitted to the video)
+        if (!MediaRules.LOCAL_EXTENSIONS.contains(ext)) {
             throw new ApiError(415, 4001, name + " is not a file type Backbeat takes"
                     + (ext.isEmpty() ? " (it has no extension)" : " (." + ext + ")") + ". Accepted: "
-                    + String.join(", ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS) + ".");
+                    + String.join(", ", MediaRules.LOCAL_EXTENSIONS) + ".");
         }
     }
 

@@ -16,6 +16,12 @@ public final class MediaRules {
     /** What the local engine takes today: videos and photos. */
     public static final List<String> VIDEO_AND_IMAGE_EXTENSIONS = List.of(
             "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif");
+    /** Songs: the local engine fits one to the video in place of composed music (FLAC and Ogg too: FFmpeg reads them). */
+    public static final List<String> AUDIO_EXTENSIONS = List.of("mp3", "wav", "m4a", "aac", "flac", "ogg");
+    /** What the local engine takes: videos, photos and a song. */
+    public static final List<String> LOCAL_EXTENSIONS = List.of(
+            "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif",
+            "mp3", "wav", "m4a", "aac", "flac", "ogg");
     public static final List<String> ALL_EXTENSIONS = List.of(
             "mp4", "mov", "avi", "webm", "mkv", "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif",
             "mp3", "wav", "m4a", "aac");
@@ -46,6 +52,17 @@ public final class MediaRules {
         FileSniffer.Sniffed s = FileSniffer.sniff(file);
         return s.kind() == FileSniffer.Kind.IMAGE
                 || s.kind() == FileSniffer.Kind.UNKNOWN && s.format().isEmpty() && looksLikeImage(file);
+    }
+
+    /**
+     * Whether the file is a song by what it holds (MP3, WAV, M4A, AAC), or, where its first bytes say
+     * nothing, by its name: an MP4 renamed {@code .mp3} is a video; text renamed {@code .mp3} is
+     * refused later by the decoder, in words.
+     */
+    public static boolean isAudio(Path file) {
+        FileSniffer.Sniffed s = FileSniffer.sniff(file);
+        return s.kind() == FileSniffer.Kind.AUDIO
+                || s.kind() == FileSniffer.Kind.UNKNOWN && AUDIO_EXTENSIONS.contains(extension(file));
     }
 
     /** The problem with this file in the user's words, or empty when it may be uploaded. */

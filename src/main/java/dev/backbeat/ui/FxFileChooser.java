@@ -27,7 +27,7 @@ public final class FxFileChooser implements FileChooserPort {
         FileChooser fc = new FileChooser();
         fc.setTitle(Texts.get("files.addTitle"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.videos"),
-                MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> "*." + e).toList()));
+                MediaRules.LOCAL_EXTENSIONS.stream().map(e -> "*." + e).toList()));
         List<File> files = fc.showOpenMultipleDialog(owner.get());
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }

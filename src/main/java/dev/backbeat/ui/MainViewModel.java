@@ -82,6 +82,10 @@ public final class MainViewModel {
 
     /** "Added beach.mp4 (0:42). Music: Lo-fi, 92 BPM, A minor, at 35%. Tell me what to change." */
     static String scoredLine(dev.backbeat.service.MediaInfo m, dev.backbeat.draft.Draft draft) {
+        if ("audio".equals(m.kind()) && !m.mood().isBlank()) {
+            // the user's song: the back end says how it is used ("Using your song 'x.mp3' (98 BPM), fitted to 0:42…")
+            return m.mood() + Texts.get("main.tellMe");
+        }
         StringBuilder sb = new StringBuilder(Texts.get("main.added", m.name()));
         draft.firstTrack(dev.backbeat.draft.TrackType.Kind.AUDIO).filter(t -> !t.segments().isEmpty()).ifPresent(t -> {
             dev.backbeat.draft.Segment s = t.segments().get(0);

@@ -22,6 +22,8 @@ public final class MediaException extends Exception {
         DAMAGED,
         /** The file has sound but no picture. */
         NO_VIDEO,
+        /** The file has no sound (a song was asked for). */
+        NO_AUDIO,
         /** The file is media we cannot decode. */
         UNSUPPORTED,
         /** FFmpeg itself cannot be found or started. */
@@ -53,7 +55,7 @@ public final class MediaException extends Exception {
     /** True when the input itself is at fault (the CLI exits 2), false for failures of the tool. */
     public boolean isBadInput() {
         return switch (kind) {
-            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, DAMAGED, NO_VIDEO, UNSUPPORTED -> true;
+            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, DAMAGED, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> true;
             default -> false;
         };
     }

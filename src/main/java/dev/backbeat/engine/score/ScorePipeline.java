@@ -132,8 +132,44 @@ public final class ScorePipeline {
         return new Music(c, seq, audio);
     }
 
-    /** A composed and rendered piece. */
-    public record Music(Composition composition, Sequence midi, RenderedMusic audio) {
+    /**
+     * A composed and rendered piece, or the user's song fitted to the footage ({@code song} not
+     * null: its samples are the audio, and the plan carries the song's grid).
+     */
+    public record Music(Composition composition, Sequence midi, RenderedMusic audio,
+                        dev.backbeat.engine.song.FittedSong song) {
+        public Music(Composition composition, Sequence midi, RenderedMusic audio) {
+            this(composition, midi, audio, null);
+        }
+    }
+
+    /** Reads the user's song once: decoded into {@code pcmOut} (the caller's to remove) and analysed. */
+    public dev.backbeat.engine.song.Song readSong(Path song, Path pcmOut, Progress progress, Cancellation cancel)
+            throws MediaException {
+        try {
+            return timed("song", () -> new dev.backbeat.engine.song.SongAnalyzer(runner).analyze(song, pcmOut, progress, cancel));
+        } catch (ExportException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The user's song in place of composed music: fitted to the footage's length, with a plan
+     * composed (notes only, nothing rendered) for the map of sections, rewritten to the song's grid.
+     */
+    public Music song(VideoProfile profile, Brief brief, dev.backbeat.engine.song.Song song) throws MediaException {
+        long t0 = System.nanoTime();
+        Composition c = new Composer().compose(profile, brief);
+        dev.backbeat.engine.song.FittedSong fit;
+        try {
+            fit = new dev.backbeat.engine.song.SongFitter().fit(song, profile.durationSec());
+        } catch (IOException e) {
+            throw new MediaException(MediaException.Kind.FAILED, "The song's decoded sound could not be read again: "
+                    + e.getMessage() + ". Add the song again.", e);
+        }
+        Composition fitted = new Composition(dev.backbeat.engine.song.SongPlan.of(c.plan(), fit), c.score(), c.key(), c.chords());
+        timings.merge("fit song", (System.nanoTime() - t0) / 1e9, Double::sum);
+        return new Music(fitted, null, new RenderedMusic(fit.pcm(), java.util.Map.of()), fit);
     }
 
     public AudioMixer.Mixed mix(List<ClipInfo> clips, AudioMixer.DecodedSound decoded, VideoProfile profile, Music music,

@@ -61,11 +61,14 @@ public final class LocalBackend implements Backend {
     private final dev.backbeat.service.JobQueue jobs = new dev.backbeat.service.JobQueue();
     private final SessionHistory<Snapshot> history = new SessionHistory<>(100);
     private final MusicCache musicCache = new MusicCache(6, 512L << 20);
+    /** The user's own song, when one was given: it replaces the composed music (issue 15). */
+    private final SessionSong song = new SessionSong();
 
     /** The session as it stands after a change: what undo returns to (the music is found again by its brief). */
     private record Snapshot(List<ClipInfo> clips, List<VideoProfile> profiles,
                             List<java.util.concurrent.CompletableFuture<String>> thumbnails, VideoProfile profile,
-                            SessionBrief brief, dev.backbeat.engine.compose.Brief composedFrom) {
+                            SessionBrief brief, dev.backbeat.engine.compose.Brief composedFrom,
+                            dev.backbeat.engine.song.Song song) {
     }
     private final List<ClipInfo> clips = new ArrayList<>();
     private final List<VideoProfile> profiles = new ArrayList<>();
@@ -169,6 +172,11 @@ public final class LocalBackend implements Backend {
                 List<MediaInfo> added = new ArrayList<>();
                 for (int i = 0; i < files.size(); i++) {
                     Snapshot before = capture();
+                    if (Files.isRegularFile(files.get(i)) && MediaRules.isAudio(files.get(i))) {
+                        added.add(useSong(files.get(i), progress, cancel));
+                        history.changed("Use " + files.get(i).getFileName(), before);
+                        continue;
+                    }
                     // photos dropped together are read together and composed for once
                     int j = i;
                     while (j < files.size() && Files.isRegularFile(files.get(j)) && MediaRules.isImage(files.get(j))) {
@@ -192,7 +200,7 @@ public final class LocalBackend implements Backend {
     private MediaInfo add(Path file, boolean asTheyAre, ProgressListener progress, CancelToken cancel, int index, int count,
                           boolean composeNow)
             throws BackendException {
-        Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
+        Optional<String> problem = MediaRules.problemWith(file, MediaRules.LOCAL_EXTENSIONS);
         if (problem.isPresent()) {
             throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
         }
@@ -252,6 +260,64 @@ public final class LocalBackend implements Backend {
         } catch (MediaException e) {
             throw map(e);
         }
+    }
+
+    /**
+     * The user's song becomes the music: read and analysed once, then fitted to the footage (now,
+     * if there is any, and again whenever the footage changes). Its answer is in the returned
+     * info's {@code mood} line: "Using your song 'x.mp3' (98 BPM), fitted to 0:42."
+     */
+    private MediaInfo useSong(Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        Optional<String> problem = MediaRules.problemWith(file, MediaRules.LOCAL_EXTENSIONS);
+        if (problem.isPresent()) {
+            throw new BackendException(BackendException.Kind.BAD_INPUT, problem.get());
+        }
+        try {
+            song.read(file, pipeline(), progress, cancellation(cancel));
+        } catch (MediaException e) {
+            throw map(e);
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write into the temporary folder: "
+                    + e.getMessage(), e);
+        }
+        if (profile != null) {
+            progress.progress("Fitting your song…", 0.9);
+            photosAtNominal(music == null ? 0 : music.composition().plan().bpm());
+            dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), 0);
+            music = musicFor(clips, profile, wanted, cancellation(cancel), () -> { });
+            composedFrom = wanted;
+            retimePhotos();
+            offered.clear();
+            rebuildDraft();
+        }
+        progress.progress("Ready", 1);
+        dev.backbeat.engine.song.Song s = song.song();
+        return new MediaInfo(s.name(), file.toString(), "audio", Math.round(s.decoded().durationSec() * 1000), 0, 0, 0,
+                true, "", song.sentence(music == null ? null : music.song()));
+    }
+
+    /** Takes {@code file} as the session's song whatever it looks like (the CLI's {@code --music}): a video without sound is refused in words. */
+    public MediaInfo setSong(Path file, ProgressListener progress, CancelToken cancel) throws BackendException {
+        return jobs.run("Use " + file.getFileName(), cancel, job -> {
+            synchronized (this) {
+                userWorkStarts();
+                job.doing("reading");
+                Snapshot before = capture();
+                MediaInfo info = useSong(file, progress, cancel);
+                history.changed("Use " + file.getFileName(), before);
+                return info;
+            }
+        });
+    }
+
+    /** The song fitted to the footage, when the user's song is the music. */
+    public synchronized Optional<dev.backbeat.engine.song.FittedSong> fittedSong() {
+        return music == null ? Optional.empty() : Optional.ofNullable(music.song());
+    }
+
+    /** The sentence the chat says about the song in use, or empty when the music is composed. */
+    public synchronized Optional<String> songSentence() {
+        return song.present() ? Optional.of(song.sentence(music == null ? null : music.song())) : Optional.empty();
     }
 
     /** Photos join the track held for their nominal time; the music is composed again and the holds put on its beats. */
@@ -344,6 +410,14 @@ public final class LocalBackend implements Backend {
     /** The piece for these clips and this brief: from the cache of recent pieces, or composed (and kept). */
     private ScorePipeline.Music musicFor(List<ClipInfo> forClips, VideoProfile joined, dev.backbeat.engine.compose.Brief b,
                                          Cancellation cancel, Runnable rendering) throws BackendException {
+        if (song.present()) {
+            // fitting is quick and the cache's key does not know the song: fitted afresh each time
+            try {
+                return pipeline().song(joined, b, song.song());
+            } catch (MediaException e) {
+                throw map(e);
+            }
+        }
         MusicCache.Key key = new MusicCache.Key(forClips, b);
         ScorePipeline.Music known = musicCache.get(key);
         if (known != null) {
@@ -500,6 +574,9 @@ public final class LocalBackend implements Backend {
     /** Does what the message asks; true when it changed the session. */
     private boolean chatNow(String message, Replies replies, Consumer<ChatEvent> events, CancelToken cancel) {
         events.accept(new ChatEvent.Progress(replies.text("progress.reading"), 0.05));
+        if (song.present() && SONG_OFF.matcher(message).find()) {
+            return songOff(replies, events, cancel);
+        }
         RequestParser.Parsed parsed = parser.parse(message);
         if (!parsed.understood()) {
             answer(events, replies.text("notFound", replies.text("whatICanDo")));
@@ -553,6 +630,39 @@ public final class LocalBackend implements Backend {
         }
     }
 
+    /** "No song", "remove my song", "compose the music instead", "use generated music": back to composed music. */
+    private static final java.util.regex.Pattern SONG_OFF = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:no|remove|drop|without|stop using|get rid of)\\b.{0,12}\\bsong\\b"
+                    + "|\\b(?:composed|generated)\\s+music\\b|\\bcompose\\b.{0,20}\\binstead\\b"
+                    + "|(?:不要|不用|去掉|删除|删掉|换掉).{0,4}(?:这首)?歌");
+
+    /** The user's song leaves: a piece is composed for the footage again (undo brings the song back). */
+    private boolean songOff(Replies replies, Consumer<ChatEvent> events, CancelToken cancel) {
+        String name = song.name();
+        dev.backbeat.engine.song.Song was = song.song();
+        song.use(null);
+        if (profile != null) {
+            try {
+                photosAtNominal(music == null ? 0 : music.composition().plan().bpm());
+                dev.backbeat.engine.compose.Brief wanted = brief.brief(profile.durationSec(), 0);
+                music = musicFor(clips, profile, wanted, cancellation(cancel), () -> { });
+                composedFrom = wanted;
+                retimePhotos();
+                offered.clear();
+                rebuildDraft();
+                events.accept(new ChatEvent.TimelineChanged(draft, ""));
+            } catch (BackendException e) {
+                song.use(was);
+                events.accept(new ChatEvent.Failed(e));
+                return false;
+            }
+        }
+        answer(events, music == null ? replies.text("song.offNoClip", name) : replies.text("song.off", name,
+                TimelineBuilder.styleName(music.composition().plan()), Math.round(music.composition().plan().bpm())));
+        events.accept(new ChatEvent.Done());
+        return true;
+    }
+
     /** The answer in pieces of a few words, as the cloud's stream delivers it, so both read alike in the chat. */
     static void answer(Consumer<ChatEvent> events, String text) {
         java.util.regex.Matcher words = java.util.regex.Pattern.compile("(?:\\S+\\s*){1,4}|\\s+").matcher(text);
@@ -579,7 +689,8 @@ public final class LocalBackend implements Backend {
                     profiles.get(i).hardCuts().stream().map(VideoProfile.Cut::timeSec).toList()));
         }
         draft = TimelineBuilder.build(entries, music == null ? null : music.composition().plan(),
-                brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles());
+                brief.musicPercent(profile != null && !profile.speech().isEmpty()), brief.titles(),
+                music != null && music.song() != null ? song.name() : null);
     }
 
     /**
@@ -657,7 +768,9 @@ public final class LocalBackend implements Backend {
         SessionBrief asked;
         dev.backbeat.engine.compose.Brief from;
         Draft timeline;
+        Path songFile;
         synchronized (this) {
+            songFile = music != null && music.song() != null ? song.source() : null;
             now = List.copyOf(clips);
             read = List.copyOf(profiles);
             asked = brief.copy();
@@ -674,7 +787,16 @@ public final class LocalBackend implements Backend {
         if (refs.contains(null)) {
             throw new BackendException(BackendException.Kind.OUTPUT, "A clip could not be read to save the project.");
         }
-        ProjectFile.write(file, refs, asked, from, content.chat(), timeline);
+        ProjectFile.Clip songRef = null;
+        if (songFile != null) {
+            try {
+                songRef = new ProjectFile.Clip(songFile.toString(), Files.size(songFile), ClipFingerprint.of(songFile));
+            } catch (IOException e) {
+                throw new BackendException(BackendException.Kind.OUTPUT, "Your song could not be read to save the project: "
+                        + e.getMessage(), e);
+            }
+        }
+        ProjectFile.write(file, refs, asked, from, content.chat(), timeline, songRef);
     }
 
     private ProjectFile.Clip fingerprint(ClipInfo c) {
@@ -729,6 +851,17 @@ public final class LocalBackend implements Backend {
                         }
                     }
                     profile = ProfileJoiner.join(profiles);
+                }
+                if (content.song() != null && changed(content.song()).isEmpty()) {
+                    // the song that was the music, still the same file: it is the music again
+                    try {
+                        song.read(Path.of(content.song().path()), pipeline(), progress, cancellation(cancel));
+                    } catch (MediaException e) {
+                        throw map(e);
+                    } catch (IOException e) {
+                        throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write into the temporary"
+                                + " folder: " + e.getMessage(), e);
+                    }
                 }
                 if (profile != null) {
                     job.doing("composing");
@@ -893,6 +1026,10 @@ public final class LocalBackend implements Backend {
             userWorkStarts();
             if (profile == null || music == null) {
                 throw new BackendException(BackendException.Kind.BAD_INPUT, "Add a clip first: variations are of its music.");
+            }
+            if (song.present()) {
+                throw new BackendException(BackendException.Kind.BAD_INPUT, "Your song '" + song.name()
+                        + "' is the music: variations are of composed music only.");
             }
             base = music;
             footage = profile;
@@ -1060,13 +1197,21 @@ public final class LocalBackend implements Backend {
 
     private Snapshot capture() {
         return new Snapshot(List.copyOf(clips), List.copyOf(profiles), List.copyOf(thumbnails), profile, brief.copy(),
-                composedFrom);
+                composedFrom, song.song());
     }
 
     /** Puts a kept state back; its music comes from the cache, or is composed again from the same brief (the same bytes). */
     private void restore(Snapshot s, Cancellation cancel) throws BackendException {
-        ScorePipeline.Music piece = s.composedFrom() == null || s.profile() == null ? null
-                : musicFor(s.clips(), s.profile(), s.composedFrom(), cancel, () -> { });
+        dev.backbeat.engine.song.Song songNow = song.song();
+        song.use(s.song()); // undo takes a song back as well (its decoded file is kept for the session)
+        ScorePipeline.Music piece;
+        try {
+            piece = s.composedFrom() == null || s.profile() == null ? null
+                    : musicFor(s.clips(), s.profile(), s.composedFrom(), cancel, () -> { });
+        } catch (BackendException e) {
+            song.use(songNow);
+            throw e;
+        }
         clips.clear();
         clips.addAll(s.clips());
         profiles.clear();
@@ -1212,6 +1357,7 @@ public final class LocalBackend implements Backend {
 
     private void closeNow() {
         musicCache.clear();
+        song.close();
         history.clear();
         if (clipSounds != null) {
             clipSounds.close(); // the preview's open readers first, then the files
@@ -1238,7 +1384,7 @@ public final class LocalBackend implements Backend {
         BackendException.Kind kind = switch (e.kind()) {
             case CANCELLED -> BackendException.Kind.CANCELLED;
             case DAMAGED -> BackendException.Kind.DAMAGED;
-            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
+            case NOT_FOUND, EMPTY, NOT_MEDIA, CORRUPT, NO_VIDEO, NO_AUDIO, UNSUPPORTED -> BackendException.Kind.BAD_INPUT;
             default -> BackendException.Kind.INTERNAL;
         };
         return new BackendException(kind, e.getMessage(), e);

@@ -44,8 +44,9 @@ final class ProjectFile {
         }
     }
 
+    /** {@code song}: the user's song when it was the music (null otherwise, and in older projects). */
     record Content(String format, int version, List<Clip> clips, SessionBrief brief, Brief composedFrom,
-                   List<ProjectContent.ChatLine> chat, JsonElement draft) {
+                   List<ProjectContent.ChatLine> chat, JsonElement draft, Clip song) {
     }
 
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting()
@@ -56,7 +57,12 @@ final class ProjectFile {
 
     static void write(Path target, List<Clip> clips, SessionBrief brief, Brief composedFrom, List<ProjectContent.ChatLine> chat,
                       Draft draft) throws BackendException {
-        String json = GSON.toJson(new Content(FORMAT, VERSION, clips, brief, composedFrom, chat, DraftCodec.encode(draft)));
+        write(target, clips, brief, composedFrom, chat, draft, null);
+    }
+
+    static void write(Path target, List<Clip> clips, SessionBrief brief, Brief composedFrom, List<ProjectContent.ChatLine> chat,
+                      Draft draft, Clip song) throws BackendException {
+        String json = GSON.toJson(new Content(FORMAT, VERSION, clips, brief, composedFrom, chat, DraftCodec.encode(draft), song));
         Path dir = target.toAbsolutePath().getParent();
         Path partial = dir.resolve("." + target.getFileName() + ".part-" + ProcessHandle.current().pid());
         try {

@@ -22,6 +22,12 @@ final class TimelineBuilder {
     }
 
     static Draft build(List<ClipEntry> clips, MusicPlan music, double musicPercent, List<TitleCard.Title> titles) {
+        return build(clips, music, musicPercent, titles, null);
+    }
+
+    /** As above; {@code songName} (not null) when the music is the user's song: the block is named after it, and has no key. */
+    static Draft build(List<ClipEntry> clips, MusicPlan music, double musicPercent, List<TitleCard.Title> titles,
+                       String songName) {
         List<Track> tracks = new ArrayList<>();
         List<Segment> video = new ArrayList<>();
         long total = 0;
@@ -41,10 +47,12 @@ final class TimelineBuilder {
         tracks.add(new Track(TrackType.VIDEO, video));
         if (music != null) {
             JsonObject m = new JsonObject();
-            m.addProperty("title", styleName(music));
+            m.addProperty("title", songName != null ? songName : styleName(music));
             m.addProperty("volume", Math.round(musicPercent) / 100.0);
             m.addProperty("bpm", Math.round(music.bpm()));
-            m.addProperty("key", music.key());
+            if (songName == null) {
+                m.addProperty("key", music.key());
+            }
             tracks.add(new Track(TrackType.AUDIO, List.of(Segment.of(Math.round(music.durationSec() * 1000), m))));
         }
         if (!titles.isEmpty()) {

@@ -67,12 +67,13 @@ public final class UploadViewModel {
 
     public String dropHint() {
         return Texts.get("upload.dropHint",
-                String.join(" · ", MediaRules.VIDEO_AND_IMAGE_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
+                String.join(" · ", MediaRules.ALL_EXTENSIONS.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList()));
     }
 
-    /** Whether a drag holding these files should be accepted: at least one looks like a video or a photo. */
+    /** Whether a drag holding these files should be accepted: at least one looks like a video, a photo or a song. */
     public boolean accepts(List<Path> files) {
-        return files.stream().anyMatch(f -> MediaRules.looksLikeVideo(f) || MediaRules.looksLikeImage(f));
+        return files.stream().anyMatch(f -> MediaRules.looksLikeVideo(f) || MediaRules.looksLikeImage(f)
+                || MediaRules.AUDIO_EXTENSIONS.contains(MediaRules.extension(f)));
     }
 
     public void chooseFiles() {
@@ -83,7 +84,8 @@ public final class UploadViewModel {
     public void addFiles(List<Path> files) {
         List<ClipItem> photos = new ArrayList<>();
         for (Path file : files) {
-            Optional<String> problem = MediaRules.problemWith(file, MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
+            // a song is taken too: the local engine fits it to the video as the music (issue 15)
+            Optional<String> problem = MediaRules.problemWith(file, MediaRules.LOCAL_EXTENSIONS);
             ClipItem item = new ClipItem(file, problem.orElse(Texts.get("upload.waiting")));
             clips.add(item);
             if (problem.isPresent()) {
