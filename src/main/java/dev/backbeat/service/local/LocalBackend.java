@@ -1112,9 +1112,11 @@ public final class LocalBackend implements Backend {
                                                                    CancelToken cancel) throws BackendException {
         List<ClipInfo> each;
         SessionBrief asked;
+        Path songFile;
         synchronized (this) {
             each = clips.stream().filter(c -> !PhotoTrack.isPhoto(c)).toList();
             asked = brief.withoutTitles();
+            songFile = song.present() ? song.source() : null;
         }
         if (each.isEmpty()) {
             throw new BackendException(BackendException.Kind.UNSUPPORTED, "Add a video clip first: there is nothing to export one by one.");
@@ -1140,6 +1142,10 @@ public final class LocalBackend implements Backend {
                 }
                 try (LocalBackend one = new LocalBackend(ffmpeg)) {
                     one.brief = asked.copy();
+                    if (songFile != null) {
+                        // the user's song is the music: fitted to this clip alone
+                        one.setSong(songFile, (what, f) -> progress.update(k, n, name, new ExportProgress(what, -1, -1)), cancel);
+                    }
                     one.upload(List.of(source), (what, f) -> progress.update(k, n, name,
                             new ExportProgress(what, f < 0 ? -1 : 0.3 * f, -1)), cancel);
                     Path target = LinkFetcher.unique(folder.resolve(stemOf(name) + "-scored.mp4"));

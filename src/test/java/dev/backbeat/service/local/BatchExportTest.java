@@ -62,4 +62,28 @@ class BatchExportTest {
             assertTrue(seen.containsKey("gone.mp4"), "the failed file is told too");
         }
     }
+
+    @Test
+    void theUsersSongIsFittedToEachClip() throws Exception {
+        Path song = dev.backbeat.engine.song.SongFiles.mp3(dir, "song", 97, 14);
+        Path a = Fixtures.make(dir.resolve("silent-a.mp4"), "-f", "lavfi", "-i", "color=c=navy:s=320x240:r=30:d=9",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        Path b = Fixtures.make(dir.resolve("silent-b.mp4"), "-f", "lavfi", "-i", "color=c=red:s=320x240:r=30:d=12",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        try (LocalBackend backend = new LocalBackend(new FfmpegSource(null))) {
+            backend.upload(List.of(song, a, b), (w, f) -> { }, CancelToken.none());
+            List<BatchExport.Item> items = backend.exportEach(new ExportRequest(dir.resolve("songs"), null, -14),
+                    (i, n, name, p) -> { }, CancelToken.none());
+            assertEquals(2, items.size(), "the song is the music, not a clip of the batch: " + items);
+            double[] lengths = {9, 12};
+            for (int k = 0; k < 2; k++) {
+                Path out = items.get(k).file();
+                assertEquals(lengths[k], Media.number(Media.probe(out), "format\\|duration"), 0.1);
+                dev.backbeat.engine.song.Song heard = new dev.backbeat.engine.song.SongAnalyzer(Fixtures.runner()).analyze(out,
+                        dir.resolve("heard-" + k + ".f32"), dev.backbeat.engine.media.Progress.none(),
+                        dev.backbeat.engine.media.Cancellation.none());
+                assertEquals(97, heard.grid().bpm(), 97 * 0.02, "each file plays the song, fitted to its clip");
+            }
+        }
+    }
 }
