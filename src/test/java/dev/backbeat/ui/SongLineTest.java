@@ -21,6 +21,9 @@ class SongLineTest {
     @Test
     void dropsOfSongsAreAccepted() {
         assertTrue(dev.backbeat.service.MediaRules.LOCAL_EXTENSIONS.containsAll(java.util.List.of("mp3", "wav", "m4a", "aac")));
-        assertEquals(16, dev.backbeat.service.MediaRules.LOCAL_EXTENSIONS.size());
+        // the local engine takes every video, photo and song type, and nothing else
+        java.util.Set<String> all = new java.util.HashSet<>(dev.backbeat.service.MediaRules.VIDEO_AND_IMAGE_EXTENSIONS);
+        all.addAll(dev.backbeat.service.MediaRules.AUDIO_EXTENSIONS);
+        assertEquals(all, new java.util.HashSet<>(dev.backbeat.service.MediaRules.LOCAL_EXTENSIONS));
     }
 }
