@@ -30,6 +30,8 @@ public class FakeBackend implements Backend {
     public final List<String> chats = new ArrayList<>();
     public final List<Path> uploads = new ArrayList<>();
     public final List<URI> links = new ArrayList<>();
+    /** Links and chat turns in the order they reached the back end. */
+    public final List<String> calls = new ArrayList<>();
     /** What undo would take back, as a real session names it; changes with every upload. */
     public String undoLabel;
 
@@ -94,6 +96,7 @@ public class FakeBackend implements Backend {
     @Override
     public List<MediaInfo> uploadUrls(List<URI> urls, ProgressListener progress, CancelToken cancel) {
         links.addAll(urls);
+        calls.add("links " + urls);
         List<MediaInfo> out = new ArrayList<>();
         for (URI u : urls) {
             String name = u.getPath().substring(u.getPath().lastIndexOf('/') + 1);
@@ -116,6 +119,7 @@ public class FakeBackend implements Backend {
     @Override
     public void chat(String message, Consumer<ChatEvent> events, CancelToken cancel) {
         chats.add(message);
+        calls.add("chat " + message);
         reply.forEach(events);
     }
 

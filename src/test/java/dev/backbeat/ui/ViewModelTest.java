@@ -118,6 +118,8 @@ class ViewModelTest {
         vm.chat().send();
         assertEquals("https://example.org/b.mp4", backend.links.get(1).toString(), "the full stop is not part of the link");
         assertEquals(List.of("score this one as upbeat lo-fi:"), backend.chats);
+        assertEquals(List.of("links [https://example.org/videos/harbour.mp4]", "links [https://example.org/b.mp4]",
+                "chat score this one as upbeat lo-fi:"), backend.calls, "the request waits for its clip");
     }
 
     @Test

@@ -42,9 +42,10 @@ public final class ChatViewModel {
     private ChatMessage note;
 
     /** Links pasted into the chat go to the clips pane, which uploads them. */
-    private java.util.function.Consumer<List<java.net.URI>> onLinks = links -> { };
+    private java.util.function.BiConsumer<List<java.net.URI>, Runnable> onLinks = (links, then) -> then.run();
 
-    public void setOnLinks(java.util.function.Consumer<List<java.net.URI>> handler) {
+    /** {@code handler} adds the links, then runs what it is given once they are read (the rest of the message). */
+    public void setOnLinks(java.util.function.BiConsumer<List<java.net.URI>, Runnable> handler) {
         this.onLinks = handler;
     }
 
@@ -95,15 +96,22 @@ public final class ChatViewModel {
         messages.add(new ChatMessage(ChatMessage.Role.USER, text));
         List<java.net.URI> links = dev.backbeat.ui.upload.UploadViewModel.links(text);
         if (!links.isEmpty()) {
-            // a pasted link is a clip to add; what else the message asks goes to the chat after it
-            onLinks.accept(links);
+            // a pasted link is a clip to add; what else the message asks goes to the chat once it is read
             say(Texts.get(links.size() == 1 ? "chat.link.one" : "chat.link.many", links.size()));
             String rest = text.replaceAll("(?i)\\b(https?|ftp|file)://\\S+", " ").trim();
-            if (rest.split("\\s+").length < 3) {
-                return;
-            }
-            text = rest;
+            boolean more = rest.split("\\s+").length >= 3;
+            onLinks.accept(links, () -> {
+                if (more) {
+                    route(rest);
+                }
+            });
+            return;
         }
+        route(text);
+    }
+
+    /** Sends what the user asked, by what it is (export, upload, credits, state or a chat turn). */
+    private void route(String text) {
         Intent intent = router.route(text);
         switch (intent) {
             case EXPORT -> onExportAsked.run();

@@ -111,6 +111,12 @@ public final class UploadViewModel {
      * end by URL (the cloud uploads it by URL; the local engine downloads it, with progress and cancel).
      */
     public void addLinks(List<java.net.URI> links) {
+        addLinks(links, () -> { });
+    }
+
+    /** As {@link #addLinks(List)}, then {@code after} once the last of them is read (or has failed): what else was asked waits for the clips. */
+    public void addLinks(List<java.net.URI> links, Runnable after) {
+        List<ClipItem> taken = new ArrayList<>();
         for (java.net.URI link : links) {
             ClipItem item = ClipItem.forLink(link, Texts.get("upload.waiting"));
             clips.add(item);
@@ -119,7 +125,13 @@ public final class UploadViewModel {
                 item.fail(Texts.get("upload.link.scheme"));
                 continue;
             }
-            enqueue(List.of(item), false);
+            taken.add(item);
+        }
+        if (taken.isEmpty()) {
+            after.run();
+        }
+        for (int k = 0; k < taken.size(); k++) {
+            enqueue(List.of(taken.get(k)), false, k == taken.size() - 1 ? after : null);
         }
     }
 
@@ -141,7 +153,8 @@ public final class UploadViewModel {
     }
 
     /** Files read together; {@code asTheyAre} when the user chose to score damaged ones as far as they go. */
-    private record Group(List<ClipItem> items, boolean asTheyAre) {
+    /** {@code then}: what to do once it is read or has failed (a chat that came with its link), or null. */
+    private record Group(List<ClipItem> items, boolean asTheyAre, Runnable then) {
     }
 
     /** "Score what is there" on a damaged card: read it again, used up to where it really ends. */
@@ -164,10 +177,14 @@ public final class UploadViewModel {
     }
 
     private void enqueue(List<ClipItem> items, boolean asTheyAre) {
+        enqueue(items, asTheyAre, null);
+    }
+
+    private Group enqueue(List<ClipItem> items, boolean asTheyAre, Runnable then) {
         if (items.isEmpty()) {
-            return;
+            return null;
         }
-        Group group = new Group(List.copyOf(items), asTheyAre);
+        Group group = new Group(List.copyOf(items), asTheyAre, then);
         group.items().forEach(i -> i.waiting("Waiting for the clips before it…"));
         waiting.add(group);
         group.items().forEach(i -> i.onCancel(() -> {
@@ -178,6 +195,7 @@ public final class UploadViewModel {
         if (!reading) {
             readNext();
         }
+        return group;
     }
 
     private void readNext() {
@@ -225,6 +243,9 @@ public final class UploadViewModel {
                     }
                 }))
                 .onFinally(() -> {
+                    if (next.then() != null && mine == line) {
+                        next.then().run();
+                    }
                     if (mine == line) {
                         readNext();
                     }
