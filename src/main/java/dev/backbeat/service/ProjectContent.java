@@ -17,10 +17,16 @@ public record ProjectContent(List<ChatLine> chat) {
     }
 
     /** A project opened: the session as it now stands, the chat, and the clips that could not be found. */
-    public record Opened(SessionState state, List<ChatLine> chat, List<MissingClip> missing) {
+    public record Opened(SessionState state, List<ChatLine> chat, List<MissingClip> missing, List<String> notes) {
         public Opened {
             chat = List.copyOf(chat);
             missing = List.copyOf(missing);
+            notes = List.copyOf(notes);
+        }
+
+        /** Opened with nothing further to tell the user. */
+        public Opened(SessionState state, List<ChatLine> chat, List<MissingClip> missing) {
+            this(state, chat, missing, List.of());
         }
     }
 }

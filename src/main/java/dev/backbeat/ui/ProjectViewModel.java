@@ -116,6 +116,7 @@ public final class ProjectViewModel {
                     for (ProjectContent.MissingClip m : opened.missing()) {
                         chat.say(Texts.get("project.missing", m.name(), m.reason()));
                     }
+                    opened.notes().forEach(chat::say);
                     if (!unsaved) {
                         rememberLocally(f);
                     }

@@ -852,6 +852,13 @@ public final class LocalBackend implements Backend {
                     }
                     profile = ProfileJoiner.join(profiles);
                 }
+                List<String> notes = new ArrayList<>();
+                if (content.song() != null && changed(content.song()).isPresent()) {
+                    // never silently: the song that was the music is gone or changed
+                    notes.add("Your song \u201c" + Path.of(content.song().path()).getFileName() + "\u201d: "
+                            + changed(content.song()).get() + ". The music is composed for the footage until you drop the"
+                            + " song again.");
+                }
                 if (content.song() != null && changed(content.song()).isEmpty()) {
                     // the song that was the music, still the same file: it is the music again
                     try {
@@ -876,7 +883,7 @@ public final class LocalBackend implements Backend {
                 history.clear();
                 rebuildDraft();
                 return new dev.backbeat.service.ProjectContent.Opened(state(),
-                        content.chat() == null ? List.of() : content.chat(), missing);
+                        content.chat() == null ? List.of() : content.chat(), missing, notes);
             }
         });
     }

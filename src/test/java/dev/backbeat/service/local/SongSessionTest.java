@@ -115,4 +115,25 @@ class SongSessionTest {
             two.close();
         }
     }
+
+    @Test
+    void aProjectWhoseSongIsGoneSaysSoAndComposesInstead() throws Exception {
+        Path song = SongFiles.mp3(dir, "ours", 97, 14);
+        List<Path> photos = StillPictures.distinct(dir, 3);
+        Path project = dir.resolve("with-song.backbeat");
+        try (LocalBackend one = new LocalBackend(new FfmpegSource(null))) {
+            one.upload(List.of(song), (n, f) -> { }, CancelToken.none());
+            one.upload(photos, (n, f) -> { }, CancelToken.none());
+            assertTrue(one.songSentence().isPresent());
+            one.saveProject(project, new dev.backbeat.service.ProjectContent(List.of()));
+        }
+        Files.move(song, dir.resolve("moved.mp3"));
+        try (LocalBackend two = new LocalBackend(new FfmpegSource(null))) {
+            dev.backbeat.service.ProjectContent.Opened opened = two.openProject(project, (n, f) -> { }, CancelToken.none());
+            assertEquals(1, opened.notes().size(), opened.notes().toString());
+            assertTrue(opened.notes().get(0).startsWith("Your song \u201cours.mp3\u201d: it is no longer at"), opened.notes().get(0));
+            assertTrue(two.songSentence().isEmpty(), "composed music for now");
+            assertTrue(two.plan().isPresent());
+        }
+    }
 }
