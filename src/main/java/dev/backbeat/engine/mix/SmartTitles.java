@@ -1,0 +1,360 @@
+package dev.backbeat.engine.mix;
+
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.Ffmpeg;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.engine.media.MediaProbe;
+import dev.backbeat.engine.media.Progress;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Titles by smart rendering: only the groups of pictures a title covers are decoded, drawn on and
+ * encoded again (libx264 set up as the source's stream: profile, level, size, pixel format, colours,
+ * reordering no deeper than the source's), and every other picture is copied byte for byte. The new
+ * pictures carry parameter-set ids the source does not use, and both sets go into the one {@code avcC}
+ * of an ordinary {@code avc1} track, so any decoder switches between them at the IDR pictures where
+ * the stretches meet. The joined picture keeps the source's timestamps exactly; {@link #verify} checks
+ * the written file before it is accepted.
+ */
+final class SmartTitles {
+    private static final double STALL_SECONDS = 90;
+    /** Pictures after a re-encoded stretch that are decoded to check the switch back to the source's sets. */
+    private static final int TAIL_CHECK = 30;
+    private static final Map<String, String> PROFILES = Map.of("High", "high", "Main", "main",
+            "Constrained Baseline", "baseline", "Baseline", "baseline");
+
+    private final FfmpegRunner runner;
+
+    SmartTitles(FfmpegRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The source cannot be smart-rendered; the message says why in a few words ("the clip is in a Matroska file"). */
+    static final class NotMatched extends Exception {
+        NotMatched(String why) {
+            super(why);
+        }
+    }
+
+    /** The joined picture (a video-only MP4) and how it was made. */
+    record Rendered(Path video, List<Mp4VideoWriter.Sample> samples, List<TitleSpans.Span> spans, AvcConfig config,
+                    double tick, double reencodedSec, double totalSec) {
+        String summary() {
+            return String.format(Locale.ROOT, "title by smart rendering: re-encoded %.1f s of %.0f s", reencodedSec, totalSec);
+        }
+    }
+
+    /**
+     * Draws {@code titles} (their cards in {@code cards}, the size of the picture) onto the stretches
+     * they cover and joins them with the rest of the source's picture into {@code workDir}/picture.mp4.
+     */
+    Rendered render(ClipInfo clip, List<TitleCard.Title> titles, List<Path> cards, String preset, int crf, Path workDir,
+                    Progress progress, Cancellation cancel) throws NotMatched, MediaException, IOException {
+        PacketIndex src = PacketIndex.read(runner, clip.path());
+        PacketIndex.Stream s = src.stream();
+        String profile = matchable(src);
+        AvcConfig srcConfig = config(s.extradata(), "the clip's");
+        List<PacketIndex.Packet> packets = src.packets();
+        List<TitleSpans.Span> spans;
+        try (RandomAccessFile in = new RandomAccessFile(clip.path().toFile(), "r")) {
+            spans = TitleSpans.plan(packets, s.timeBase(), titles, i -> isIdr(src, packets.get(i), in, srcConfig));
+        } catch (TitleSpans.Uncuttable e) {
+            throw new NotMatched(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (spans.isEmpty()) {
+            throw new NotMatched("the titles start after the clip ends");
+        }
+        List<Integer> ids = freeIds(srcConfig, spans.size());
+        int total = spans.stream().mapToInt(TitleSpans.Span::frames).sum();
+        List<Mp4VideoWriter.Sample> samples = new ArrayList<>();
+        AvcConfig joined = srcConfig;
+        int next = 0;
+        int done = 0;
+        double reencoded = 0;
+        for (int k = 0; k < spans.size(); k++) {
+            TitleSpans.Span span = spans.get(k);
+            addSource(samples, src, next, span.from());
+            Path file = workDir.resolve("span-" + k + ".mp4");
+            int before = done;
+            encode(src, span, profile, ids.get(k), cards, preset, crf, file,
+                    (f, speed) -> progress.update((before + f * span.frames()) / total, speed), cancel);
+            AvcConfig spanConfig = addSpan(samples, src, span, file, ids.get(k));
+            joined = joined.with(spanConfig);
+            done += span.frames();
+            next = span.to();
+            reencoded += s.seconds(shownEnd(packets, span) - packets.get(span.from()).pts());
+        }
+        addSource(samples, src, next, packets.size());
+        Path video = workDir.resolve("picture.mp4");
+        Mp4VideoWriter.write(video, samples, joined, s.width(), s.height(), s.timeBase()[1]);
+        double totalSec = s.seconds(shownEnd(packets, new TitleSpans.Span(0, packets.size(), List.of())) - minPts(packets));
+        return new Rendered(video, samples, spans, joined, s.seconds(1), reencoded, totalSec);
+    }
+
+    /**
+     * Checks a file whose picture was copied from {@link Rendered#video}: the same parameter sets,
+     * every picture there with its time, size and key flag; the re-encoded stretches and the pictures
+     * after them decode with no error and none missing. Returns null when it passes, else why not.
+     */
+    String verify(Path written, Rendered r, Cancellation cancel) throws MediaException {
+        PacketIndex out = PacketIndex.read(runner, written);
+        if (!Arrays.equals(out.stream().extradata(), r.config().bytes())) {
+            return "the written file lost the re-encoded pictures' parameter sets";
+        }
+        List<PacketIndex.Packet> got = out.packets();
+        List<Mp4VideoWriter.Sample> want = r.samples();
+        if (got.size() != want.size()) {
+            return "the written file has " + got.size() + " pictures instead of " + want.size();
+        }
+        double tick = out.stream().seconds(1);
+        double wantTick = r.tick();
+        long gotFirst = minPts(got);
+        long wantFirst = want.stream().mapToLong(Mp4VideoWriter.Sample::pts).min().orElse(0);
+        Set<Double> seen = new HashSet<>();
+        for (int i = 0; i < got.size(); i++) {
+            PacketIndex.Packet g = got.get(i);
+            Mp4VideoWriter.Sample w = want.get(i);
+            if (g.size() != w.size() || g.key() != w.key()) {
+                return "picture " + i + " changed in the written file";
+            }
+            double gs = (g.pts() - gotFirst) * tick;
+            double ws = (w.pts() - wantFirst) * wantTick;
+            if (Math.abs(gs - ws) > tick / 2 || !seen.add(gs)) {
+                return String.format(Locale.ROOT, "picture %d is shown at %.3f s instead of %.3f s", i, gs, ws);
+            }
+        }
+        for (TitleSpans.Span span : r.spans()) {
+            int expected = span.frames() + Math.min(TAIL_CHECK, got.size() - span.to());
+            String problem = decodes(written, out, got.get(span.from()), expected, cancel);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** Decodes {@code frames} pictures from the key frame {@code from}; null when all come out with no error. */
+    private String decodes(Path file, PacketIndex index, PacketIndex.Packet from, int frames, Cancellation cancel)
+            throws MediaException {
+        double at = index.stream().seconds(from.pts()) + index.stream().seconds(Math.max(1, from.duration())) / 4;
+        int[] count = new int[1];
+        FfmpegRunner.Result res = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats",
+                        "-loglevel", "error", "-copyts", "-seek_timestamp", "1", "-noaccurate_seek",
+                        "-ss", String.format(Locale.ROOT, "%.6f", at), "-i", MediaProbe.ffmpegInput(file), "-map", "0:v:0",
+                        "-frames:v", Integer.toString(frames), "-fps_mode", "passthrough", "-c:v", "wrapped_avframe",
+                        "-f", "framecrc", "pipe:1"),
+                stdout -> {
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        if (!line.startsWith("#") && !line.isBlank()) {
+                            count[0]++;
+                        }
+                    }
+                }, 0, Progress.none(), cancel, STALL_SECONDS, List.of());
+        if (res.exitCode() != 0 || res.messageLines() > 0) {
+            return "decoding the joined picture gave errors (" + res.stderrText().lines().findFirst().orElse("exit "
+                    + res.exitCode()) + ")";
+        }
+        if (count[0] != frames) {
+            return "decoding the joined picture gave " + count[0] + " pictures instead of " + frames;
+        }
+        return null;
+    }
+
+    /** The libx264 profile matching the source, or why the source cannot be matched. */
+    private static String matchable(PacketIndex src) throws NotMatched {
+        PacketIndex.Stream s = src.stream();
+        if (!src.container().contains("mp4") && !src.container().contains("mov")) {
+            throw new NotMatched("its pictures can only be re-used from an MP4 or MOV file, not " + src.container());
+        }
+        if (!"h264".equals(s.codec())) {
+            throw new NotMatched("the clip's picture is " + s.codec().toUpperCase(Locale.ROOT) + ", not H.264");
+        }
+        if (!s.pixelFormat().equals("yuv420p") && !s.pixelFormat().equals("yuvj420p")) {
+            throw new NotMatched("the clip's pictures are " + s.pixelFormat() + ", and only 8-bit 4:2:0 is matched");
+        }
+        String profile = PROFILES.get(s.profile());
+        if (profile == null) {
+            throw new NotMatched("the clip's H.264 profile " + s.profile() + " cannot be matched");
+        }
+        if (!s.fieldOrder().equals("progressive") && !s.fieldOrder().equals("unknown")) {
+            throw new NotMatched("the clip is interlaced");
+        }
+        if (s.timeBase()[0] != 1 || s.timeBase()[1] <= 0 || s.timeBase()[1] > Integer.MAX_VALUE) {
+            throw new NotMatched("the clip's time base " + s.timeBase()[0] + "/" + s.timeBase()[1] + " is unusual");
+        }
+        for (PacketIndex.Packet p : src.packets()) {
+            if (p.pos() < 0 || p.size() <= 0) {
+                throw new NotMatched("some of the clip's pictures cannot be located in the file");
+            }
+        }
+        return profile;
+    }
+
+    private static AvcConfig config(byte[] extradata, String whose) throws NotMatched {
+        try {
+            AvcConfig c = AvcConfig.parse(extradata);
+            if (c.nalLengthSize() != 4) {
+                throw new NotMatched(whose + " H.264 uses " + c.nalLengthSize() + "-byte unit lengths");
+            }
+            c.spsIds();
+            c.ppsIds();
+            return c;
+        } catch (RuntimeException e) {
+            throw new NotMatched(whose + " H.264 parameter sets cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean isIdr(PacketIndex src, PacketIndex.Packet p, RandomAccessFile in, AvcConfig config) {
+        try {
+            List<Integer> types = AvcConfig.nalTypes(src.bytes(p, in), config.nalLengthSize());
+            return types != null && types.contains(5);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code count} parameter-set ids the source uses for neither its SPS nor its PPS. */
+    private static List<Integer> freeIds(AvcConfig config, int count) throws NotMatched {
+        Set<Integer> used = new HashSet<>(config.spsIds());
+        used.addAll(config.ppsIds());
+        List<Integer> free = new ArrayList<>();
+        for (int id = 1; id < 32 && free.size() < count; id++) {
+            if (!used.contains(id)) {
+                free.add(id);
+            }
+        }
+        if (free.size() < count) {
+            throw new NotMatched("the clip leaves no parameter-set ids free");
+        }
+        return free;
+    }
+
+    private void encode(PacketIndex src, TitleSpans.Span span, String profile, int id, List<Path> cards, String preset,
+                        int crf, Path out, Progress progress, Cancellation cancel) throws MediaException, NotMatched {
+        PacketIndex.Stream s = src.stream();
+        List<PacketIndex.Packet> packets = src.packets();
+        PacketIndex.Packet first = packets.get(span.from());
+        double at = s.seconds(first.pts()) + s.seconds(Math.max(1, first.duration())) / 4;
+        List<String> a = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
+                "-progress", "pipe:2", "-copyts", "-seek_timestamp", "1", "-noaccurate_seek",
+                "-ss", String.format(Locale.ROOT, "%.6f", at), "-i", MediaProbe.ffmpegInput(src.file())));
+        for (TitleSpans.Shown t : span.titles()) {
+            a.addAll(List.of("-framerate", "1", "-loop", "1", "-i", cards.get(t.title()).toString()));
+        }
+        // exactly the stretch's pictures, by their own timestamps, numbered from 0 for the titles' frame ranges
+        StringBuilder g = new StringBuilder("[0:v:0]trim=start_pts=").append(first.pts());
+        if (span.to() < packets.size()) {
+            g.append(":end_pts=").append(packets.get(span.to()).pts());
+        }
+        g.append(",setpts=PTS-STARTPTS[v0]");
+        for (int i = 0; i < span.titles().size(); i++) {
+            TitleSpans.Shown t = span.titles().get(i);
+            g.append(";[v").append(i).append("][").append(i + 1).append(":v]overlay=0:0:shortest=1:enable='between(n,")
+                    .append(t.first()).append(',').append(t.end() - 1).append(")'[v").append(i + 1).append(']');
+        }
+        g.append(";[v").append(span.titles().size()).append("]format=").append(s.pixelFormat()).append("[out]");
+        a.addAll(List.of("-filter_complex", g.toString(), "-map", "[out]", "-an", "-sn", "-dn",
+                "-fps_mode", "passthrough", "-enc_time_base", "-1", "-frames:v", Integer.toString(span.frames()),
+                "-c:v", "libx264", "-preset", preset, "-crf", Integer.toString(crf), "-profile:v", profile,
+                "-level", String.format(Locale.ROOT, "%d.%d", s.level() / 10, s.level() % 10), "-pix_fmt", s.pixelFormat()));
+        // no deeper reordering than the source's, so the copied pictures' decoding times still fit
+        String x264 = "sps-id=" + id;
+        if (s.reorder() == 0) {
+            a.addAll(List.of("-bf", "0"));
+        } else if (s.reorder() == 1) {
+            x264 += ":b-pyramid=none";
+        }
+        a.addAll(List.of("-x264-params", x264));
+        colour(a, "-color_range", s.colorRange());
+        colour(a, "-colorspace", s.colorSpace());
+        colour(a, "-color_primaries", s.colorPrimaries());
+        colour(a, "-color_trc", s.colorTransfer());
+        a.addAll(List.of("-map_metadata", "-1", "-f", "mp4", "-y", out.toString()));
+        double sec = s.seconds(shownEnd(packets, span) - first.pts());
+        FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, a, null, sec, progress, cancel, STALL_SECONDS, List.of(out));
+        if (r.exitCode() != 0) {
+            throw new NotMatched("the stretch under the title could not be encoded (" + r.stderrText().lines()
+                    .reduce((x, y) -> y).orElse("no detail") + ")");
+        }
+    }
+
+    private static void colour(List<String> a, String option, String value) {
+        if (value != null && !value.isBlank() && !value.equals("unknown") && !value.equals("reserved")) {
+            a.addAll(List.of(option, value));
+        }
+    }
+
+    /** Adds the span's re-encoded pictures, timed as the source's pictures they replace; returns their parameter sets. */
+    private AvcConfig addSpan(List<Mp4VideoWriter.Sample> samples, PacketIndex src, TitleSpans.Span span, Path file, int id)
+            throws MediaException, NotMatched, IOException {
+        PacketIndex enc = PacketIndex.read(runner, file);
+        List<PacketIndex.Packet> coded = enc.packets();
+        if (coded.size() != span.frames()) {
+            throw new NotMatched("the re-encoded stretch has " + coded.size() + " pictures instead of " + span.frames());
+        }
+        if (enc.stream().width() != src.stream().width() || enc.stream().height() != src.stream().height()) {
+            throw new NotMatched("the re-encoded pictures came out " + enc.stream().width() + "×" + enc.stream().height());
+        }
+        AvcConfig config = config(enc.stream().extradata(), "the re-encoded");
+        if (!config.spsIds().equals(List.of(id)) || !config.ppsIds().equals(List.of(id))) {
+            throw new NotMatched("the encoder did not take the parameter-set id " + id);
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            if (!isIdr(enc, coded.get(0), in, config)) {
+                throw new NotMatched("the re-encoded stretch does not start with an IDR picture");
+            }
+        }
+        List<PacketIndex.Packet> replaced = src.packets().subList(span.from(), span.to());
+        long[] shownSrc = replaced.stream().mapToLong(PacketIndex.Packet::pts).sorted().toArray();
+        long[] shownEnc = coded.stream().mapToLong(PacketIndex.Packet::pts).sorted().toArray();
+        for (int j = 0; j < coded.size(); j++) {
+            PacketIndex.Packet c = coded.get(j);
+            int rank = Arrays.binarySearch(shownEnc, c.pts());
+            long pts = shownSrc[rank];
+            long dts = replaced.get(j).dts();
+            if (pts < dts) {
+                throw new NotMatched("the re-encoded pictures need a longer decoding delay than the clip's");
+            }
+            samples.add(new Mp4VideoWriter.Sample(file, c.pos(), c.size(), dts, pts, replaced.get(j).duration(), c.key()));
+        }
+        return config;
+    }
+
+    private static void addSource(List<Mp4VideoWriter.Sample> samples, PacketIndex src, int from, int to) {
+        for (PacketIndex.Packet p : src.packets().subList(from, to)) {
+            samples.add(new Mp4VideoWriter.Sample(src.file(), p.pos(), p.size(), p.dts(), p.pts(), p.duration(), p.key()));
+        }
+    }
+
+    /** Where the span's last shown picture ends. */
+    private static long shownEnd(List<PacketIndex.Packet> packets, TitleSpans.Span span) {
+        long end = Long.MIN_VALUE;
+        for (PacketIndex.Packet p : packets.subList(span.from(), span.to())) {
+            end = Math.max(end, p.pts() + Math.max(1, p.duration()));
+        }
+        return end;
+    }
+
+    private static long minPts(List<PacketIndex.Packet> packets) {
+        return packets.stream().mapToLong(PacketIndex.Packet::pts).min().orElse(0);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.backbeat.engine.mix;
+
+import dev.backbeat.engine.Fixtures;
+import dev.backbeat.engine.media.Cancellation;
+import dev.backbeat.engine.media.ClipInfo;
+import dev.backbeat.engine.media.Ffmpeg;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaProbe;
+import dev.backbeat.engine.media.Progress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A title on a copied H.264 clip: only the groups of pictures under it are encoded again; the title
+ * is on exactly its frames, every other packet is the source's byte for byte, the whole file decodes
+ * with no error, frame for frame. A source that cannot be matched is drawn anew and says so.
+ */
+class SmartTitlesTest {
+    private static final int W = 640;
+    private static final int H = 360;
+    /** The title card's text band: centred, around the baseline at 78 % of the height. */
+    private static final int BAND_X = 160, BAND_Y = 250, BAND_W = 320, BAND_H = 40;
+
+    @TempDir
+    static Path dir;
+    private static Path clip;
+    private static Path sound;
+
+    @BeforeAll
+    static void clips() {
+        // 20 s at 30 fps, a key frame every 2 s, B-frames as libx264 makes them by default
+        clip = Fixtures.make(dir.resolve("clip.mp4"), "-f", "lavfi", "-i", "testsrc2=s=" + W + "x" + H + ":r=30:d=20",
+                "-f", "lavfi", "-i", "sine=f=300:d=20", "-c:v", "libx264", "-preset", "veryfast", "-g", "60",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
+        sound = Fixtures.make(dir.resolve("sound.m4a"), "-f", "lavfi", "-i", "sine=f=440:d=20", "-c:a", "aac");
+    }
+
+    private static VideoExporter.Result export(Path source, Path out, TitleCard.Title title) throws Exception {
+        ClipInfo info = new MediaProbe(Fixtures.runner()).probe(source);
+        return new VideoExporter(Fixtures.runner()).export(info, sound, out,
+                new VideoExporter.Options("auto", null, List.of(title), "veryfast", 20), Progress.none(), new Cancellation());
+    }
+
+    @Test
+    void titleIsDrawnOnItsFramesOnlyAndEverythingElseIsCopied() throws Exception {
+        Path out = dir.resolve("titled.mp4");
+        VideoExporter.Result r = export(clip, out, new TitleCard.Title("Smart title", 5, 3));
+        assertTrue(r.frame().copy(), r.frame().reason());
+        assertTrue(r.frame().reason().startsWith("title by smart rendering: re-encoded 4.0 s of 20 s"), r.frame().reason());
+
+        // the whole file decodes with no error, as many frames as the source
+        FfmpegRunner.Result decoded = ffmpeg("-v", "error", "-i", MediaProbe.ffmpegInput(out), "-map", "0:v", "-f", "framemd5", "-");
+        assertEquals(0, decoded.exitCode());
+        assertTrue(decoded.stderrText().isBlank(), decoded.stderrText());
+        assertEquals(600, frames(decoded.stdout()).size());
+
+        // packets: the source's byte for byte and at the same times, except the stretch [4 s, 8 s) in decoding order
+        List<String[]> src = frames(ffmpeg("-i", MediaProbe.ffmpegInput(clip), "-map", "0:v", "-c", "copy", "-f", "framemd5", "-").stdout());
+        List<String[]> got = frames(ffmpeg("-i", MediaProbe.ffmpegInput(out), "-map", "0:v", "-c", "copy", "-f", "framemd5", "-").stdout());
+        assertEquals(src.size(), got.size());
+        int first = -1, last = -1;
+        for (int i = 0; i < src.size(); i++) {
+            if (!src.get(i)[5].trim().equals(got.get(i)[5].trim())) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        assertEquals(120, first, "the first packet drawn anew is the key frame at 4 s");
+        assertTrue(last < 240 && last >= 230, "the last packet drawn anew is before the key frame at 8 s: " + last);
+        for (int i = 0; i < src.size(); i++) {
+            if (i < 120 || i >= 240) {
+                assertEquals(src.get(i)[1].trim() + "/" + src.get(i)[2].trim(), got.get(i)[1].trim() + "/" + got.get(i)[2].trim(),
+                        "decoding/presentation time of copied packet " + i);
+            }
+        }
+        // presentation times continuous: the same set of times, none missing, none twice
+        assertEquals(src.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList(),
+                got.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList());
+
+        // the title's pixels are on frames [150, 240) (5 s to 8 s) and nowhere else
+        byte[][] a = band(clip);
+        byte[][] b = band(out);
+        assertEquals(600, b.length);
+        for (int f = 0; f < 600; f++) {
+            double d = meanDiff(a[f], b[f]);
+            if (f >= 150 && f < 240) {
+                assertTrue(d > 20, "frame " + f + " should carry the title: " + d);
+            } else if (f >= 120 && f < 240) {
+                assertTrue(d < 4, "frame " + f + " is re-encoded without the title: " + d);
+            } else {
+                assertEquals(0, d, "frame " + f + " is copied untouched");
+            }
+        }
+    }
+
+    @Test
+    void aSourceThatCannotBeMatchedIsDrawnAnewAndSaysSo() throws Exception {
+        Path yuv422 = Fixtures.make(dir.resolve("clip422.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=3",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv422p");
+        VideoExporter.Result r = export(yuv422, dir.resolve("out422.mp4"), new TitleCard.Title("Hi", 1, 1));
+        assertFalse(r.frame().copy());
+        assertTrue(r.frame().reason().startsWith("full re-encode: "), r.frame().reason());
+        assertTrue(r.frame().reason().contains("yuv422p"), r.frame().reason());
+
+        Path hevc = Fixtures.make(dir.resolve("clip265.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=3",
+                "-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        VideoExporter.Result h = export(hevc, dir.resolve("out265.mp4"), new TitleCard.Title("Hi", 1, 1));
+        assertFalse(h.frame().copy());
+        assertTrue(h.frame().reason().startsWith("full re-encode: ") && h.frame().reason().contains("HEVC"),
+                h.frame().reason());
+
+        Path mkv = Fixtures.make(dir.resolve("clip.mkv"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=3",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        VideoExporter.Result m = export(mkv, dir.resolve("outmkv.mp4"), new TitleCard.Title("Hi", 1, 1));
+        assertFalse(m.frame().copy());
+        assertTrue(m.frame().reason().startsWith("full re-encode: ") && m.frame().reason().contains("MP4 or MOV"),
+                m.frame().reason());
+    }
+
+    private static FfmpegRunner.Result ffmpeg(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-nostdin", "-hide_banner"));
+        all.addAll(List.of(args));
+        return Fixtures.runner().run(Ffmpeg.Tool.FFMPEG, all, 120);
+    }
+
+    /** framemd5 lines (stream, dts, pts, duration, size, hash). */
+    private static List<String[]> frames(String framemd5) {
+        return framemd5.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split(",")).toList();
+    }
+
+    /** The title's band of every frame, grey, in display order. */
+    private static byte[][] band(Path file) throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        FfmpegRunner.Result r = Fixtures.runner().run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-v", "error", "-i",
+                        MediaProbe.ffmpegInput(file), "-map", "0:v", "-vf", "crop=" + BAND_W + ":" + BAND_H + ":" + BAND_X + ":" + BAND_Y
+                                + ",format=gray", "-f", "rawvideo", "pipe:1"),
+                in -> in.transferTo(raw), 0, Progress.none(), Cancellation.none(), 60, List.of());
+        assertEquals(0, r.exitCode(), r.stderrText());
+        byte[] all = raw.toByteArray();
+        int size = BAND_W * BAND_H;
+        byte[][] out = new byte[all.length / size][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
+        }
+        return out;
+    }
+
+    private static double meanDiff(byte[] a, byte[] b) {
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        }
+        return sum / (double) a.length;
+    }
+}
