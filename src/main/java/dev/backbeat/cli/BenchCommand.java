@@ -24,6 +24,7 @@ final class BenchCommand implements Runnable {
             new BenchFitCommand(),
             new BenchMusicCommand(),
             new BenchExamplesCommand(),
+            new BenchTitlesCommand(),
         };
     }
 

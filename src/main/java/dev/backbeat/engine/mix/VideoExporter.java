@@ -126,7 +126,8 @@ public final class VideoExporter {
             if (clips.size() == 1 && !o.titles().isEmpty()) {
                 FramePlan copy = FramePlan.of(clip, aspect, false);
                 if (!copy.copy()) {
-                    frame = fullReencode(frame, frame.reason().replaceFirst("^re-encoded: ", ""));
+                    // drawn anew with or without the titles: say the clip's own reason
+                    frame = fullReencode(frame, copy.reason().replaceFirst("^re-encoded: ", ""));
                 } else {
                     // titles by smart rendering: only the pictures under a title are encoded again
                     work = dev.backbeat.engine.media.TempFiles.dir("titles");

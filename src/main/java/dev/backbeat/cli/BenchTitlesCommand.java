@@ -1,0 +1,104 @@
+package dev.backbeat.cli;
+
+import dev.backbeat.engine.media.FfmpegLocator;
+import dev.backbeat.engine.media.FfmpegRunner;
+import dev.backbeat.engine.media.MediaException;
+import dev.backbeat.service.BackendException;
+import dev.backbeat.service.CancelToken;
+import dev.backbeat.service.ExportRequest;
+import dev.backbeat.service.ExportResult;
+import dev.backbeat.service.local.FfmpegSource;
+import dev.backbeat.service.local.LocalBackend;
+import dev.backbeat.service.local.MusicEdit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code backbeat bench titles}: the whole local job on a generated 1080p H.264 clip, exported
+ * without a title and with a 3-s title (smart rendering: only the pictures under the title encoded
+ * again), each timed as a whole and its export stage alone; prints both and their ratios.
+ */
+@Command(name = "titles", description = "Time an export with a 3-s title against the same export without one.")
+final class BenchTitlesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Keep the generated clip here (default: a temporary folder).")
+    Path work;
+
+    @Option(names = "--length", defaultValue = "120", description = "Clip length in seconds (default 120).")
+    int length;
+
+    @Option(names = "--at", defaultValue = "0", description = "Where the 3-s title starts, in seconds (default 0, as score --title).")
+    double at;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "Pairs of jobs to time, alternating (default 1).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (rounds < 1 || length < 5 || at < 0 || at + 3 > length) {
+            spec.commandLine().getErr().println("Choose --rounds 1 or more, --length 5 s or more, and a title that fits in the clip.");
+            return 2;
+        }
+        try (BenchClips.Workspace workspace = BenchClips.Workspace.open(work)) {
+            Path dir = workspace.dir();
+            FfmpegRunner runner = new FfmpegRunner(new FfmpegLocator().locate());
+            Path clip = BenchClips.clip(runner, dir, length, out);
+            out.printf(Locale.ROOT, "%d cores; %d s 1080p30 H.264 clip; title \"Bench title\" at %.1f-%.1f s%n",
+                    Runtime.getRuntime().availableProcessors(), length, at, at + 3);
+            double[] plain = new double[2];
+            double[] titled = new double[2];
+            for (int round = 0; round < rounds; round++) {
+                Job p = job(clip, dir.resolve("plain.mp4"), List.of());
+                Job t = job(clip, dir.resolve("titled.mp4"), List.of(new MusicEdit.Title("Bench title", at, 3)));
+                plain[0] += p.seconds;
+                plain[1] += p.export();
+                titled[0] += t.seconds;
+                titled[1] += t.export();
+                out.printf(Locale.ROOT, "round %d: without a title %.2f s (export %.2f s) · %s%n", round + 1, p.seconds,
+                        p.export(), p.result.details());
+                out.printf(Locale.ROOT, "round %d: with a 3-s title %.2f s (export %.2f s) · %s%n", round + 1, t.seconds,
+                        t.export(), t.result.details());
+                out.flush();
+            }
+            out.printf(Locale.ROOT, "whole job: without a title %.2f s, with a 3-s title %.2f s, ratio %.2f (target <= 1.3)%n",
+                    plain[0] / rounds, titled[0] / rounds, titled[0] / plain[0]);
+            out.printf(Locale.ROOT, "export stage: without a title %.2f s, with a 3-s title %.2f s, ratio %.2f%n",
+                    plain[1] / rounds, titled[1] / rounds, titled[1] / plain[1]);
+            return 0;
+        } catch (MediaException | BackendException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private record Job(double seconds, Map<String, Double> timings, ExportResult result) {
+        double export() {
+            return timings.getOrDefault("export", 0.0);
+        }
+    }
+
+    private static Job job(Path clip, Path target, List<MusicEdit> edits) throws BackendException {
+        LocalBackend backend = new LocalBackend(new FfmpegSource(null));
+        try {
+            long t0 = System.nanoTime();
+            backend.apply(edits);
+            backend.upload(List.of(clip), (n, f) -> { }, CancelToken.none());
+            ExportResult r = backend.exportTo(new ExportRequest(target, "16:9", -14), null, p -> { }, CancelToken.none());
+            return new Job((System.nanoTime() - t0) / 1e9, backend.timings(), r);
+        } finally {
+            backend.close();
+        }
+    }
+}
