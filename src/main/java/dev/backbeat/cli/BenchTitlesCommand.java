@@ -41,8 +41,11 @@ final class BenchTitlesCommand implements Callable<Integer> {
     @Option(names = "--at", defaultValue = "0", description = "Where the 3-s title starts, in seconds (default 0, as score --title).")
     double at;
 
-    @Option(names = "--rounds", defaultValue = "1", description = "Pairs of jobs to time, alternating (default 1).")
+    @Option(names = "--rounds", defaultValue = "2", description = "Pairs of jobs to time, the order swapped each round (default 2).")
     int rounds;
+
+    @Option(names = "--cold", description = "Skip the untimed warm-up job (the first timed job then pays for a fresh process).")
+    boolean cold;
 
     @Override
     public Integer call() throws Exception {
@@ -59,17 +62,29 @@ final class BenchTitlesCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(), length, at, at + 3);
             double[] plain = new double[2];
             double[] titled = new double[2];
+            if (!cold) {
+                job(clip, dir.resolve("warm-up.mp4"), List.of());
+            }
+            List<MusicEdit> title = List.of(new MusicEdit.Title("Bench title", at, 3));
             for (int round = 0; round < rounds; round++) {
-                Job p = job(clip, dir.resolve("plain.mp4"), List.of());
-                Job t = job(clip, dir.resolve("titled.mp4"), List.of(new MusicEdit.Title("Bench title", at, 3)));
+                // the order swapped each round, so a machine that slows down or speeds up favours neither
+                Job p;
+                Job t;
+                if (round % 2 == 0) {
+                    p = job(clip, dir.resolve("plain.mp4"), List.of());
+                    t = job(clip, dir.resolve("titled.mp4"), title);
+                } else {
+                    t = job(clip, dir.resolve("titled.mp4"), title);
+                    p = job(clip, dir.resolve("plain.mp4"), List.of());
+                }
                 plain[0] += p.seconds;
                 plain[1] += p.export();
                 titled[0] += t.seconds;
                 titled[1] += t.export();
-                out.printf(Locale.ROOT, "round %d: without a title %.2f s (export %.2f s) · %s%n", round + 1, p.seconds,
-                        p.export(), p.result.details());
-                out.printf(Locale.ROOT, "round %d: with a 3-s title %.2f s (export %.2f s) · %s%n", round + 1, t.seconds,
-                        t.export(), t.result.details());
+                out.printf(Locale.ROOT, "round %d: without a title %.2f s (export %.2f s) · %s%n      stages: %s%n", round + 1,
+                        p.seconds, p.export(), p.result.details(), p.stages());
+                out.printf(Locale.ROOT, "round %d: with a 3-s title %.2f s (export %.2f s) · %s%n      stages: %s%n", round + 1,
+                        t.seconds, t.export(), t.result.details(), t.stages());
                 out.flush();
             }
             out.printf(Locale.ROOT, "whole job: without a title %.2f s, with a 3-s title %.2f s, ratio %.2f (target <= 1.3)%n",
@@ -86,6 +101,12 @@ final class BenchTitlesCommand implements Callable<Integer> {
     private record Job(double seconds, Map<String, Double> timings, ExportResult result) {
         double export() {
             return timings.getOrDefault("export", 0.0);
+        }
+
+        String stages() {
+            StringBuilder sb = new StringBuilder();
+            timings.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s %.2f s  ", k, v)));
+            return sb.toString().trim();
         }
     }
 

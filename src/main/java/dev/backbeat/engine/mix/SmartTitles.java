@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class SmartTitles {
     private static final double STALL_SECONDS = 90;
-    /** Pictures after a re-encoded stretch that are decoded to check the switch back to the source's sets. */
+    /** Pictures before and after the end of a re-encoded stretch that are decoded to check the switch back to the source's sets. */
     private static final int TAIL_CHECK = 30;
     private static final Map<String, String> PROFILES = Map.of("High", "high", "Main", "main",
             "Constrained Baseline", "baseline", "Baseline", "baseline");
@@ -54,7 +54,7 @@ final class SmartTitles {
 
     /** The joined picture (a video-only MP4) and how it was made. */
     record Rendered(Path video, List<Mp4VideoWriter.Sample> samples, List<TitleSpans.Span> spans, AvcConfig config,
-                    double tick, double reencodedSec, double totalSec) {
+                    double tick, double reencodedSec, double totalSec, double encodeSec, double renderSec) {
         String summary() {
             return String.format(Locale.ROOT, "title by smart rendering: re-encoded %.1f s of %.0f s", reencodedSec, totalSec);
         }
@@ -66,6 +66,8 @@ final class SmartTitles {
      */
     Rendered render(ClipInfo clip, List<TitleCard.Title> titles, List<Path> cards, String preset, int crf, Path workDir,
                     Progress progress, Cancellation cancel) throws NotMatched, MediaException, IOException {
+        long started = System.nanoTime();
+        double encodeSec = 0;
         PacketIndex src = PacketIndex.read(runner, clip.path());
         PacketIndex.Stream s = src.stream();
         String profile = matchable(src);
@@ -94,8 +96,10 @@ final class SmartTitles {
             addSource(samples, src, next, span.from());
             Path file = workDir.resolve("span-" + k + ".mp4");
             int before = done;
+            long t0 = System.nanoTime();
             encode(src, span, profile, ids.get(k), cards, preset, crf, file,
                     (f, speed) -> progress.update((before + f * span.frames()) / total, speed), cancel);
+            encodeSec += (System.nanoTime() - t0) / 1e9;
             AvcConfig spanConfig = addSpan(samples, src, span, file, ids.get(k));
             joined = joined.with(spanConfig);
             done += span.frames();
@@ -106,7 +110,8 @@ final class SmartTitles {
         Path video = workDir.resolve("picture.mp4");
         Mp4VideoWriter.write(video, samples, joined, s.width(), s.height(), s.timeBase()[1]);
         double totalSec = s.seconds(shownEnd(packets, new TitleSpans.Span(0, packets.size(), List.of())) - minPts(packets));
-        return new Rendered(video, samples, spans, joined, s.seconds(1), reencoded, totalSec);
+        return new Rendered(video, samples, spans, joined, s.seconds(1), reencoded, totalSec, encodeSec,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -141,9 +146,23 @@ final class SmartTitles {
                 return String.format(Locale.ROOT, "picture %d is shown at %.3f s instead of %.3f s", i, gs, ws);
             }
         }
+        // every key picture, copied or new, decodes: each switch of parameter sets happens at one of them
+        long keys = want.stream().filter(Mp4VideoWriter.Sample::key).count();
+        String problem = decodes(written, List.of("-skip_frame", "nokey"), (int) keys, cancel);
+        if (problem != null) {
+            return problem;
+        }
+        // and every picture from each stretch's last key picture to a second after it, across the join back
         for (TitleSpans.Span span : r.spans()) {
-            int expected = span.frames() + Math.min(TAIL_CHECK, got.size() - span.to());
-            String problem = decodes(written, out, got.get(span.from()), expected, cancel);
+            int k = span.to() - 1;
+            while (k > span.from() && !want.get(k).key()) {
+                k--;
+            }
+            PacketIndex.Packet key = got.get(k);
+            double at = out.stream().seconds(key.pts()) + out.stream().seconds(Math.max(1, key.duration())) / 4;
+            int frames = span.to() - k + Math.min(TAIL_CHECK, got.size() - span.to());
+            problem = decodes(written, List.of("-copyts", "-seek_timestamp", "1", "-noaccurate_seek", "-ss",
+                    String.format(Locale.ROOT, "%.6f", at)), frames, cancel);
             if (problem != null) {
                 return problem;
             }
@@ -151,16 +170,14 @@ final class SmartTitles {
         return null;
     }
 
-    /** Decodes {@code frames} pictures from the key frame {@code from}; null when all come out with no error. */
-    private String decodes(Path file, PacketIndex index, PacketIndex.Packet from, int frames, Cancellation cancel)
-            throws MediaException {
-        double at = index.stream().seconds(from.pts()) + index.stream().seconds(Math.max(1, from.duration())) / 4;
+    /** Decodes the file's picture with {@code input} options; null when exactly {@code frames} come out with no error. */
+    private String decodes(Path file, List<String> input, int frames, Cancellation cancel) throws MediaException {
         int[] count = new int[1];
-        FfmpegRunner.Result res = runner.run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-hide_banner", "-nostats",
-                        "-loglevel", "error", "-copyts", "-seek_timestamp", "1", "-noaccurate_seek",
-                        "-ss", String.format(Locale.ROOT, "%.6f", at), "-i", MediaProbe.ffmpegInput(file), "-map", "0:v:0",
-                        "-frames:v", Integer.toString(frames), "-fps_mode", "passthrough", "-c:v", "wrapped_avframe",
-                        "-f", "framecrc", "pipe:1"),
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "error"));
+        args.addAll(input);
+        args.addAll(List.of("-i", MediaProbe.ffmpegInput(file), "-map", "0:v:0", "-frames:v", Integer.toString(frames),
+                "-fps_mode", "passthrough", "-c:v", "wrapped_avframe", "-f", "framecrc", "pipe:1"));
+        FfmpegRunner.Result res = runner.run(Ffmpeg.Tool.FFMPEG, args,
                 stdout -> {
                     BufferedReader lines = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
                     for (String line; (line = lines.readLine()) != null; ) {
@@ -277,6 +294,10 @@ final class SmartTitles {
                 "-c:v", "libx264", "-preset", preset, "-crf", Integer.toString(crf), "-profile:v", profile,
                 "-level", String.format(Locale.ROOT, "%d.%d", s.level() / 10, s.level() % 10), "-pix_fmt", s.pixelFormat()));
         // no deeper reordering than the source's, so the copied pictures' decoding times still fit
+        if (span.frames() > 2 * TAIL_CHECK) {
+            // an IDR picture a second before the stretch ends, so the check can decode from there across the join
+            a.addAll(List.of("-force_key_frames", "expr:eq(n," + (span.frames() - TAIL_CHECK) + ")", "-forced-idr", "1"));
+        }
         String x264 = "sps-id=" + id;
         if (s.reorder() == 0) {
             a.addAll(List.of("-bf", "0"));

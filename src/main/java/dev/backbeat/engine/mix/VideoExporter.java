@@ -142,15 +142,22 @@ public final class VideoExporter {
                     if (rendered != null) {
                         FramePlan joined = new FramePlan(copy.width(), copy.height(), true, rendered.summary());
                         String problem;
+                        long written = System.nanoTime();
+                        double checkSec = 0;
                         try {
                             writePicture(List.of(withPath(clip, rendered.video())), duration, sound, partial, joined, o,
                                     List.of(), dir, part(progress, 0.7, 1), cancel);
+                            long checked = System.nanoTime();
                             problem = smart.verify(partial, rendered, cancel);
+                            checkSec = (System.nanoTime() - checked) / 1e9;
                         } catch (ExportException e) {
                             problem = e.getMessage();
                         }
                         if (problem == null) {
-                            LOG.log(System.Logger.Level.INFO, rendered.summary());
+                            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s (encoded in %.1f s, joined in"
+                                    + " %.1f s, written with the sound in %.1f s, checked in %.1f s)", rendered.summary(),
+                                    rendered.encodeSec(), rendered.renderSec() - rendered.encodeSec(),
+                                    (System.nanoTime() - written) / 1e9 - checkSec, checkSec));
                             moveIntoPlace(partial, out);
                             return new Result(out, joined);
                         }
