@@ -292,7 +292,10 @@ final class SmartTitles {
         a.addAll(List.of("-filter_complex", g.toString(), "-map", "[out]", "-an", "-sn", "-dn",
                 "-fps_mode", "passthrough", "-enc_time_base", "-1", "-frames:v", Integer.toString(span.frames()),
                 "-c:v", "libx264", "-preset", preset, "-crf", Integer.toString(crf), "-profile:v", profile,
-                "-level", String.format(Locale.ROOT, "%d.%d", s.level() / 10, s.level() % 10), "-pix_fmt", s.pixelFormat()));
+                "-pix_fmt", s.pixelFormat()));
+        if (s.level() > 0) {
+            a.addAll(List.of("-level", String.format(Locale.ROOT, "%d.%d", s.level() / 10, s.level() % 10)));
+        }
         // no deeper reordering than the source's, so the copied pictures' decoding times still fit
         if (span.frames() > 2 * TAIL_CHECK) {
             // an IDR picture a second before the stretch ends, so the check can decode from there across the join

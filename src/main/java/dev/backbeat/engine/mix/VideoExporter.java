@@ -121,7 +121,6 @@ public final class VideoExporter {
         Path partial = dev.backbeat.engine.media.TempFiles.partialBeside(out);
         dev.backbeat.engine.media.TempFiles.writing(partial);
         List<Path> cards = new ArrayList<>();
-        Path work = null;
         try {
             if (clips.size() == 1 && !o.titles().isEmpty()) {
                 FramePlan copy = FramePlan.of(clip, aspect, false);
@@ -129,43 +128,14 @@ public final class VideoExporter {
                     // drawn anew with or without the titles: say the clip's own reason
                     frame = fullReencode(frame, copy.reason().replaceFirst("^re-encoded: ", ""));
                 } else {
-                    // titles by smart rendering: only the pictures under a title are encoded again
-                    work = dev.backbeat.engine.media.TempFiles.dir("titles");
-                    drawCards(o, copy, cards);
-                    SmartTitles smart = new SmartTitles(runner);
-                    SmartTitles.Rendered rendered = null;
-                    try {
-                        rendered = smart.render(clip, o.titles(), cards, o.preset(), o.crf(), work, part(progress, 0, 0.7), cancel);
-                    } catch (SmartTitles.NotMatched e) {
-                        frame = fullReencode(frame, e.getMessage());
+                    SmartAttempt smart = smartTitles(clip, copy, duration, sound, partial, out, o, progress, cancel);
+                    if (smart.result() != null) {
+                        return smart.result();
                     }
-                    if (rendered != null) {
-                        FramePlan joined = new FramePlan(copy.width(), copy.height(), true, rendered.summary());
-                        String problem;
-                        long written = System.nanoTime();
-                        double checkSec = 0;
-                        try {
-                            writePicture(List.of(withPath(clip, rendered.video())), duration, sound, partial, joined, o,
-                                    List.of(), dir, part(progress, 0.7, 1), cancel);
-                            long checked = System.nanoTime();
-                            problem = smart.verify(partial, rendered, cancel);
-                            checkSec = (System.nanoTime() - checked) / 1e9;
-                        } catch (ExportException e) {
-                            problem = e.getMessage();
-                        }
-                        if (problem == null) {
-                            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s (encoded in %.1f s, joined in"
-                                    + " %.1f s, written with the sound in %.1f s, checked in %.1f s)", rendered.summary(),
-                                    rendered.encodeSec(), rendered.renderSec() - rendered.encodeSec(),
-                                    (System.nanoTime() - written) / 1e9 - checkSec, checkSec));
-                            moveIntoPlace(partial, out);
-                            return new Result(out, joined);
-                        }
-                        Files.deleteIfExists(partial);
-                        frame = fullReencode(frame, "the joined picture did not pass its check: " + problem);
+                    frame = fullReencode(frame, smart.why());
+                    if (smart.progressShown()) {
+                        progress.redo("the title is drawn over the whole picture instead");
                     }
-                    cards.forEach(VideoExporter::deleteQuietly);
-                    cards.clear();
                 }
                 LOG.log(System.Logger.Level.INFO, frame.reason());
             }
@@ -178,6 +148,71 @@ public final class VideoExporter {
         } finally {
             deleteQuietly(partial);
             dev.backbeat.engine.media.TempFiles.finished(partial);
+            cards.forEach(VideoExporter::deleteQuietly);
+        }
+    }
+
+    /** A smart-rendered export: its result, or why not (and whether its progress was shown before it gave up). */
+    private record SmartAttempt(Result result, String why, boolean progressShown) {
+    }
+
+    /**
+     * Titles by smart rendering: only the pictures under a title encoded again, the rest copied, the
+     * written file checked before it is moved into place (see {@link SmartTitles}).
+     */
+    private SmartAttempt smartTitles(ClipInfo clip, FramePlan copy, double duration, Soundtrack sound, Path partial, Path out,
+                                     Options o, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException, IOException {
+        List<Path> cards = new ArrayList<>();
+        Path work = dev.backbeat.engine.media.TempFiles.dir("titles");
+        boolean[] shown = new boolean[1];
+        Progress watched = new Progress() {
+            @Override
+            public void update(double fraction, double speed) {
+                shown[0] = true;
+                progress.update(fraction, speed);
+            }
+
+            @Override
+            public void redo(String why) {
+                progress.redo(why);
+            }
+        };
+        try {
+            drawCards(o, copy, cards);
+            SmartTitles smart = new SmartTitles(runner);
+            SmartTitles.Rendered rendered;
+            try {
+                rendered = smart.render(clip, o.titles(), cards, o.preset(), o.crf(), work, part(watched, 0, 0.7), cancel);
+            } catch (SmartTitles.NotMatched e) {
+                return new SmartAttempt(null, e.getMessage(), shown[0]);
+            } catch (IOException e) {
+                // the joined picture needs room among the temporary files; the full re-encode does not
+                return new SmartAttempt(null, "the joined picture could not be written (" + e.getMessage() + ")", shown[0]);
+            }
+            FramePlan joined = new FramePlan(copy.width(), copy.height(), true, rendered.summary());
+            String problem;
+            long written = System.nanoTime();
+            double checkSec = 0;
+            try {
+                writePicture(List.of(withPath(clip, rendered.video())), duration, sound, partial, joined, o, List.of(),
+                        out.getParent(), part(watched, 0.7, 1), cancel);
+                long checked = System.nanoTime();
+                problem = smart.verify(partial, rendered, cancel);
+                checkSec = (System.nanoTime() - checked) / 1e9;
+            } catch (ExportException e) {
+                problem = e.getMessage();
+            }
+            if (problem != null) {
+                Files.deleteIfExists(partial);
+                return new SmartAttempt(null, "the joined picture did not pass its check: " + problem, true);
+            }
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s (encoded in %.1f s, joined in %.1f s, written"
+                            + " with the sound in %.1f s, checked in %.1f s)", rendered.summary(), rendered.encodeSec(),
+                    rendered.renderSec() - rendered.encodeSec(), (System.nanoTime() - written) / 1e9 - checkSec, checkSec));
+            moveIntoPlace(partial, out);
+            return new SmartAttempt(new Result(out, joined), null, true);
+        } finally {
             cards.forEach(VideoExporter::deleteQuietly);
             deleteTree(work);
         }
