@@ -198,7 +198,7 @@ public final class VideoExporter {
                 writePicture(List.of(withPath(clip, rendered.video())), duration, sound, partial, joined, o, List.of(),
                         out.getParent(), part(watched, 0.7, 1), cancel);
                 long checked = System.nanoTime();
-                problem = smart.verify(partial, rendered, cancel);
+                problem = new JoinCheck(runner).problem(partial, rendered, cancel);
                 checkSec = (System.nanoTime() - checked) / 1e9;
             } catch (ExportException e) {
                 problem = e.getMessage();

@@ -112,18 +112,18 @@ class SmartTitlesTest {
         SmartTitles smart = new SmartTitles(Fixtures.runner());
         SmartTitles.Rendered r = smart.render(info, List.of(new TitleCard.Title("Check", 5, 3)), List.of(card), "veryfast", 20,
                 work, Progress.none(), new Cancellation());
-        assertEquals(null, smart.verify(r.video(), r, new Cancellation()), "the joined picture itself passes");
+        assertEquals(null, new JoinCheck(Fixtures.runner()).problem(r.video(), r, new Cancellation()), "the joined picture itself passes");
 
         // the same pictures with the clip's parameter sets only: the new stretch refers to sets that are not there
         AvcConfig clipOnly = new AvcConfig(r.config().profile(), r.config().compatibility(), r.config().level(), 4,
                 r.config().sps().subList(0, 1), r.config().pps().subList(0, 1), r.config().tail());
         Path broken = work.resolve("broken.mp4");
         Mp4VideoWriter.write(broken, r.samples(), clipOnly, W, H, Math.round(1 / r.tick()));
-        String lost = smart.verify(broken, r, new Cancellation());
+        String lost = new JoinCheck(Fixtures.runner()).problem(broken, r, new Cancellation());
         assertTrue(lost != null && lost.contains("parameter sets"), lost);
         SmartTitles.Rendered claimed = new SmartTitles.Rendered(broken, r.samples(), r.spans(), clipOnly, r.tick(),
                 r.reencodedSec(), r.totalSec(), 0, 0);
-        String undecodable = smart.verify(broken, claimed, new Cancellation());
+        String undecodable = new JoinCheck(Fixtures.runner()).problem(broken, claimed, new Cancellation());
         assertTrue(undecodable != null && undecodable.startsWith("decoding the joined picture gave errors"), undecodable);
     }
 
