@@ -28,8 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SmartTitlesTest {
     private static final int W = 640;
     private static final int H = 360;
-    /** The title card's text band: centred, around the baseline at 78 % of the height. */
-    private static final int BAND_X = 160, BAND_Y = 250, BAND_W = 320, BAND_H = 40;
 
     @TempDir
     static Path dir;
@@ -103,6 +101,62 @@ class SmartTitlesTest {
         }
     }
 
+    /** Streams of other shapes: each is smart-rendered, decodes whole, and keeps every packet outside one stretch. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            no B-frames                 | -c:v libx264 -preset veryfast -g 30 -bf 0                               | 2.2 | 1.5
+            one B-frame, no pyramid     | -c:v libx264 -preset veryfast -g 30 -bf 1                               | 2.2 | 1.5
+            OpenH264 (another encoder)  | -c:v libopenh264 -g 30                                                  | 2.2 | 1.5
+            full-range pictures         | -c:v libx264 -preset veryfast -g 30 -pix_fmt yuvj420p                   | 2.2 | 1.5
+            colours tagged BT.709       | -c:v libx264 -preset veryfast -g 30 -color_primaries bt709 -color_trc bt709 -colorspace bt709 | 2.2 | 1.5
+            open groups of pictures     | -c:v libx264 -preset veryfast -x264-params keyint=30:open-gop=1         | 2.2 | 1.5
+            title from the first frame  | -c:v libx264 -preset veryfast -g 30                                     | 0   | 1
+            title to the last frame     | -c:v libx264 -preset veryfast -g 30                                     | 4.5 | 1.5
+            title across two groups     | -c:v libx264 -preset veryfast -g 30                                     | 1.5 | 2
+            """)
+    void otherStreamsAreSmartRenderedToo(String name, String encoder, double at, double length) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=s=320x180:r=30:d=6"));
+        args.addAll(List.of(encoder.trim().split("\\s+")));
+        if (!encoder.contains("pix_fmt")) {
+            args.addAll(List.of("-pix_fmt", "yuv420p"));
+        }
+        String slug = name.trim().replaceAll("\\W+", "-");
+        Path source = Fixtures.make(dir.resolve("shape-" + slug + ".mp4"), args.toArray(String[]::new));
+        Path out = dir.resolve("shape-" + slug + "-titled.mp4");
+        VideoExporter.Result r = export(source, out, new TitleCard.Title("Shape", at, length));
+        assertTrue(r.frame().copy() && r.frame().reason().startsWith("title by smart rendering"), r.frame().reason());
+
+        FfmpegRunner.Result decoded = ffmpeg("-v", "error", "-i", MediaProbe.ffmpegInput(out), "-map", "0:v", "-f", "framemd5", "-");
+        assertTrue(decoded.exitCode() == 0 && decoded.stderrText().isBlank(), decoded.stderrText());
+        assertEquals(180, frames(decoded.stdout()).size());
+        List<String[]> src = frames(ffmpeg("-i", MediaProbe.ffmpegInput(source), "-map", "0:v", "-c", "copy", "-f", "framemd5", "-").stdout());
+        List<String[]> got = frames(ffmpeg("-i", MediaProbe.ffmpegInput(out), "-map", "0:v", "-c", "copy", "-f", "framemd5", "-").stdout());
+        assertEquals(src.size(), got.size());
+        int first = -1, last = -1;
+        for (int i = 0; i < src.size(); i++) {
+            if (!src.get(i)[5].trim().equals(got.get(i)[5].trim())) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        assertTrue(first >= 0, "something was drawn anew");
+        for (int i = 0; i < src.size(); i++) {
+            if (i < first || i > last) {
+                assertEquals(src.get(i)[2].trim(), got.get(i)[2].trim(), "presentation time of copied packet " + i);
+            }
+        }
+        assertEquals(src.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList(),
+                got.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList());
+        // the title is on the frames from its start to its end, the others unlike it
+        byte[][] a = band(source, 320, 180);
+        byte[][] b = band(out, 320, 180);
+        for (int f = 0; f < 180; f++) {
+            double d = meanDiff(a[f], b[f]);
+            boolean titled = f >= Math.round(at * 30) && f < Math.round((at + length) * 30);
+            assertTrue(titled ? d > 20 : d < 4, "frame " + f + (titled ? " should" : " should not") + " carry the title: " + d);
+        }
+    }
+
     @Test
     void theCheckFindsAJoinThatDoesNotDecode() throws Exception {
         ClipInfo info = new MediaProbe(Fixtures.runner()).probe(clip);
@@ -162,16 +216,21 @@ class SmartTitlesTest {
         return framemd5.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split(",")).toList();
     }
 
-    /** The title's band of every frame, grey, in display order. */
     private static byte[][] band(Path file) throws Exception {
+        return band(file, W, H);
+    }
+
+    /** The title card's text band of every frame (centred, around 78 % of the height), grey, in display order. */
+    private static byte[][] band(Path file, int w, int h) throws Exception {
+        int bandW = w / 2, bandH = h / 9, bandX = w / 4, bandY = (int) (h * 0.78) - bandH * 3 / 4;
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         FfmpegRunner.Result r = Fixtures.runner().run(Ffmpeg.Tool.FFMPEG, List.of("-nostdin", "-v", "error", "-i",
-                        MediaProbe.ffmpegInput(file), "-map", "0:v", "-vf", "crop=" + BAND_W + ":" + BAND_H + ":" + BAND_X + ":" + BAND_Y
+                        MediaProbe.ffmpegInput(file), "-map", "0:v", "-vf", "crop=" + bandW + ":" + bandH + ":" + bandX + ":" + bandY
                                 + ",format=gray", "-f", "rawvideo", "pipe:1"),
                 in -> in.transferTo(raw), 0, Progress.none(), Cancellation.none(), 60, List.of());
         assertEquals(0, r.exitCode(), r.stderrText());
         byte[] all = raw.toByteArray();
-        int size = BAND_W * BAND_H;
+        int size = bandW * bandH;
         byte[][] out = new byte[all.length / size][];
         for (int i = 0; i < out.length; i++) {
             out[i] = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
