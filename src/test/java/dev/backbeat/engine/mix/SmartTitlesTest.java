@@ -168,16 +168,22 @@ class SmartTitlesTest {
                 work, Progress.none(), new Cancellation());
         assertEquals(null, new JoinCheck(Fixtures.runner()).problem(r.video(), r, new Cancellation()), "the joined picture itself passes");
 
-        // the same pictures with the clip's parameter sets only: the new stretch refers to sets that are not there
+        // the same pictures with the clip's parameter sets only: the check sees that they are not what was joined
         AvcConfig clipOnly = new AvcConfig(r.config().profile(), r.config().compatibility(), r.config().level(), 4,
                 r.config().sps().subList(0, 1), r.config().pps().subList(0, 1), r.config().tail());
-        Path broken = work.resolve("broken.mp4");
-        Mp4VideoWriter.write(broken, r.samples(), clipOnly, W, H, Math.round(1 / r.tick()));
-        String lost = new JoinCheck(Fixtures.runner()).problem(broken, r, new Cancellation());
+        Path lostSets = work.resolve("lost-sets.mp4");
+        Mp4VideoWriter.write(lostSets, r.samples(), clipOnly, W, H, Math.round(1 / r.tick()));
+        String lost = new JoinCheck(Fixtures.runner()).problem(lostSets, r, new Cancellation());
         assertTrue(lost != null && lost.contains("parameter sets"), lost);
-        SmartTitles.Rendered claimed = new SmartTitles.Rendered(broken, r.samples(), r.spans(), clipOnly, r.tick(),
-                r.reencodedSec(), r.totalSec(), 0, 0);
-        String undecodable = new JoinCheck(Fixtures.runner()).problem(broken, claimed, new Cancellation());
+
+        // a picture in the last second of the stretch that does not decode (its bytes taken from the wrong place)
+        List<Mp4VideoWriter.Sample> samples = new ArrayList<>(r.samples());
+        int bad = r.spans().get(0).to() - 5;
+        Mp4VideoWriter.Sample s = samples.get(bad);
+        samples.set(bad, new Mp4VideoWriter.Sample(s.file(), s.pos() + 9, s.size(), s.dts(), s.pts(), s.duration(), s.key()));
+        Path broken = work.resolve("broken.mp4");
+        Mp4VideoWriter.write(broken, samples, r.config(), W, H, Math.round(1 / r.tick()));
+        String undecodable = new JoinCheck(Fixtures.runner()).problem(broken, r, new Cancellation());
         assertTrue(undecodable != null && undecodable.startsWith("decoding the joined picture gave errors"), undecodable);
     }
 
