@@ -216,9 +216,9 @@ final class SmartTitles {
             // an IDR picture a second before the stretch ends, so the check can decode from there across the join
             a.addAll(List.of("-force_key_frames", "expr:eq(n," + (span.frames() - TAIL_CHECK) + ")", "-forced-idr", "1"));
         }
-        // the new sets also in-band before each of the stretch's IDR pictures, for a decoder that reads only the
-        // first set of an avcC; the copied pictures keep theirs from the avcC, under ids the new ones do not reuse
-        String x264 = "sps-id=" + id + ":repeat-headers=1";
+        // the new sets only in the avcC, never in-band: FFmpeg's own MP4-to-Annex-B conversion (remuxing to MPEG-TS,
+        // decoders fed Annex B such as OpenH264's) keeps only the last in-band sets and would lose the clip's
+        String x264 = "sps-id=" + id;
         if (s.reorder() == 0) {
             a.addAll(List.of("-bf", "0"));
         } else if (s.reorder() == 1) {

@@ -85,6 +85,25 @@ class SmartTitlesTest {
         assertEquals(src.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList(),
                 got.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList());
 
+        // another decoder (OpenH264, fed Annex B by FFmpeg's conversion, as a remux to MPEG-TS is): no error, and
+        // every frame outside the stretch as it decodes the source's (its output is not FFmpeg's bit for bit)
+        List<String[]> other = frames(ffmpeg("-v", "error", "-c:v", "libopenh264", "-i", MediaProbe.ffmpegInput(out), "-map", "0:v",
+                "-f", "framemd5", "-").stdout());
+        List<String[]> otherSource = frames(ffmpeg("-v", "error", "-c:v", "libopenh264", "-i", MediaProbe.ffmpegInput(clip),
+                "-map", "0:v", "-f", "framemd5", "-").stdout());
+        assertEquals(600, other.size(), "OpenH264 decodes every frame");
+        for (int f = 0; f < 600; f++) {
+            if (f < 120 || f >= 240) {
+                assertEquals(otherSource.get(f)[5].trim(), other.get(f)[5].trim(), "OpenH264, frame " + f);
+            }
+        }
+        FfmpegRunner.Result ts = ffmpeg("-v", "error", "-i", MediaProbe.ffmpegInput(out), "-map", "0:v", "-c", "copy", "-f", "mpegts",
+                MediaProbe.ffmpegInput(dir.resolve("titled.ts")));
+        assertEquals(0, ts.exitCode(), ts.stderrText());
+        FfmpegRunner.Result tsDecoded = ffmpeg("-v", "error", "-i", MediaProbe.ffmpegInput(dir.resolve("titled.ts")), "-f", "framemd5", "-");
+        assertTrue(tsDecoded.stderrText().isBlank(), "remuxed to MPEG-TS, it decodes with no error: " + tsDecoded.stderrText());
+        assertEquals(600, frames(tsDecoded.stdout()).size());
+
         // the title's pixels are on frames [150, 240) (5 s to 8 s) and nowhere else
         byte[][] a = band(clip);
         byte[][] b = band(out);
@@ -147,6 +166,21 @@ class SmartTitlesTest {
         }
         assertEquals(src.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList(),
                 got.stream().map(f -> Long.parseLong(f[2].trim())).sorted().toList());
+        // OpenH264 (fed Annex B by FFmpeg's conversion) decodes every frame, those outside the stretch as in the source
+        List<String[]> other = frames(ffmpeg("-v", "error", "-c:v", "libopenh264", "-i", MediaProbe.ffmpegInput(out), "-map", "0:v",
+                "-f", "framemd5", "-").stdout());
+        List<String[]> otherSource = frames(ffmpeg("-v", "error", "-c:v", "libopenh264", "-i", MediaProbe.ffmpegInput(source),
+                "-map", "0:v", "-f", "framemd5", "-").stdout());
+        List<String[]> mine = frames(decoded.stdout());
+        List<String[]> mineSource = frames(ffmpeg("-v", "error", "-i", MediaProbe.ffmpegInput(source), "-map", "0:v", "-f", "framemd5",
+                "-").stdout());
+        assertEquals(180, other.size(), "OpenH264 decodes every frame");
+        for (int f = 0; f < 180; f++) {
+            // a frame FFmpeg decodes as in the source is a copied one: OpenH264 must agree
+            if (mine.get(f)[5].trim().equals(mineSource.get(f)[5].trim())) {
+                assertEquals(otherSource.get(f)[5].trim(), other.get(f)[5].trim(), "OpenH264, frame " + f);
+            }
+        }
         // the title is on the frames from its start to its end, the others unlike it
         byte[][] a = band(source, 320, 180);
         byte[][] b = band(out, 320, 180);
