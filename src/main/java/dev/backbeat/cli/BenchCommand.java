@@ -25,6 +25,7 @@ final class BenchCommand implements Runnable {
             new BenchMusicCommand(),
             new BenchExamplesCommand(),
             new BenchSongCommand(),
+            new BenchTitlesCommand(),
         };
     }
 

@@ -29,6 +29,7 @@ import java.util.Locale;
  */
 public final class VideoExporter {
     private static final double STALL_SECONDS = 90;
+    private static final System.Logger LOG = System.getLogger(VideoExporter.class.getName());
     private final FfmpegRunner runner;
 
     public VideoExporter(FfmpegRunner runner) {
@@ -121,60 +122,25 @@ public final class VideoExporter {
         dev.backbeat.engine.media.TempFiles.writing(partial);
         List<Path> cards = new ArrayList<>();
         try {
-            for (int i = 0; i < o.titles().size(); i++) {
-                Path png = dev.backbeat.engine.media.TempFiles.file("title", ".png");
-                cards.add(png);
-                TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
-            }
-            if (sound instanceof Soundtrack.Live live && frame.copy()) {
-                // The picture is only copied: the sound is encoded in the same pass, and FFmpeg decodes
-                // what it encoded again (a loopback decoder) and hands it over to be checked as it goes.
-                boolean loopback = true;
-                Progress shown = progress;
-                while (true) {
-                    List<String> args = arguments(clips, duration, null, live, partial, frame, o, cards);
-                    if (loopback) {
-                        args.addAll(LOOPBACK_CHECK);
+            if (clips.size() == 1 && !o.titles().isEmpty()) {
+                FramePlan copy = FramePlan.of(clip, aspect, false);
+                if (!copy.copy()) {
+                    // drawn anew with or without the titles: say the clip's own reason
+                    frame = fullReencode(frame, copy.reason().replaceFirst("^re-encoded: ", ""));
+                } else {
+                    SmartAttempt smart = smartTitles(clip, copy, duration, sound, partial, out, o, progress, cancel);
+                    if (smart.result() != null) {
+                        return smart.result();
                     }
-                    LoudnessCheck.Reading[] heard = new LoudnessCheck.Reading[1];
-                    FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, live::feed,
-                            loopback ? in -> heard[0] = LoudnessCheck.measure(in) : null, duration, shown, cancel,
-                            STALL_SECONDS, List.of(partial));
-                    if (r.exitCode() != 0) {
-                        Files.deleteIfExists(partial);
-                        if (loopback && r.stderrText().contains("'dec'")) {
-                            // an FFmpeg older than 7.0 (one the user chose): check the written file instead;
-                            // nothing was judged, so this does not count as a pass
-                            loopback = false;
-                            continue;
-                        }
-                        throw failure(r.stderrText(), dir);
+                    frame = fullReencode(frame, smart.why());
+                    if (smart.progressShown()) {
+                        progress.redo("the title is drawn over the whole picture instead");
                     }
-                    SoundCheck.Verdict verdict = live.check().judge(loopback ? heard[0]
-                            : LoudnessCheck.measure(runner, partial, duration, cancel));
-                    if (verdict.accepted()) {
-                        break;
-                    }
-                    shown = again(progress, verdict);
                 }
-            } else if (sound instanceof Soundtrack.Live live) {
-                // The picture is re-encoded: the sound is made and checked first, so a correction never
-                // costs a second video encode.
-                Path audio;
-                Progress shown = Progress.none();
-                SoundCheck.Verdict verdict;
-                do {
-                    audio = live.encode(shown, cancel);
-                    verdict = live.check().judge(LoudnessCheck.measure(runner, audio, duration, cancel));
-                    shown = again(progress, verdict);
-                } while (!verdict.accepted());
-                progress.redo("");
-                write(arguments(clips, duration, audio, Soundtrack.encoded(audio), partial, frame, o, cards), duration,
-                        partial, dir, progress, cancel);
-            } else {
-                Path audio = ((Soundtrack.Encoded) sound).aac();
-                write(arguments(clips, duration, audio, sound, partial, frame, o, cards), duration, partial, dir, progress, cancel);
+                LOG.log(System.Logger.Level.INFO, frame.reason());
             }
+            drawCards(o, frame, cards);
+            writePicture(clips, duration, sound, partial, frame, o, cards, dir, progress, cancel);
             moveIntoPlace(partial, out);
             return new Result(out, frame);
         } catch (IOException e) {
@@ -184,6 +150,162 @@ public final class VideoExporter {
             dev.backbeat.engine.media.TempFiles.finished(partial);
             cards.forEach(VideoExporter::deleteQuietly);
         }
+    }
+
+    /** A smart-rendered export: its result, or why not (and whether its progress was shown before it gave up). */
+    private record SmartAttempt(Result result, String why, boolean progressShown) {
+    }
+
+    /**
+     * Titles by smart rendering: only the pictures under a title encoded again, the rest copied, the
+     * written file checked before it is moved into place (see {@link SmartTitles}).
+     */
+    private SmartAttempt smartTitles(ClipInfo clip, FramePlan copy, double duration, Soundtrack sound, Path partial, Path out,
+                                     Options o, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException, IOException {
+        List<Path> cards = new ArrayList<>();
+        Path work = dev.backbeat.engine.media.TempFiles.dir("titles");
+        boolean[] shown = new boolean[1];
+        Progress watched = new Progress() {
+            @Override
+            public void update(double fraction, double speed) {
+                shown[0] = true;
+                progress.update(fraction, speed);
+            }
+
+            @Override
+            public void redo(String why) {
+                progress.redo(why);
+            }
+        };
+        try {
+            drawCards(o, copy, cards);
+            SmartTitles smart = new SmartTitles(runner);
+            SmartTitles.Rendered rendered;
+            try {
+                rendered = smart.render(clip, o.titles(), cards, o.preset(), o.crf(), work, part(watched, 0, 0.7), cancel);
+            } catch (SmartTitles.NotMatched e) {
+                return new SmartAttempt(null, e.getMessage(), shown[0]);
+            } catch (IOException e) {
+                // the joined picture needs room among the temporary files; the full re-encode does not
+                return new SmartAttempt(null, "the joined picture could not be written (" + e.getMessage() + ")", shown[0]);
+            }
+            FramePlan joined = new FramePlan(copy.width(), copy.height(), true, rendered.summary());
+            String problem;
+            long written = System.nanoTime();
+            double checkSec = 0;
+            try {
+                writePicture(List.of(withPath(clip, rendered.video())), duration, sound, partial, joined, o, List.of(),
+                        out.getParent(), part(watched, 0.7, 1), cancel);
+                long checked = System.nanoTime();
+                problem = new JoinCheck(runner).problem(partial, rendered, cancel);
+                checkSec = (System.nanoTime() - checked) / 1e9;
+            } catch (ExportException e) {
+                problem = e.getMessage();
+            }
+            if (problem != null) {
+                Files.deleteIfExists(partial);
+                return new SmartAttempt(null, "the joined picture did not pass its check: " + problem, true);
+            }
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s (encoded in %.1f s, joined in %.1f s, written"
+                            + " with the sound in %.1f s, checked in %.1f s)", rendered.summary(), rendered.encodeSec(),
+                    rendered.renderSec() - rendered.encodeSec(), (System.nanoTime() - written) / 1e9 - checkSec, checkSec));
+            moveIntoPlace(partial, out);
+            return new SmartAttempt(new Result(out, joined), null, true);
+        } finally {
+            cards.forEach(VideoExporter::deleteQuietly);
+            deleteTree(work);
+        }
+    }
+
+    /** The picture drawn anew with the titles on it, saying why the smart path was not taken. */
+    private static FramePlan fullReencode(FramePlan frame, String why) {
+        return new FramePlan(frame.width(), frame.height(), false, "full re-encode: " + why);
+    }
+
+    private static void drawCards(Options o, FramePlan frame, List<Path> cards) throws IOException {
+        for (int i = 0; i < o.titles().size(); i++) {
+            Path png = dev.backbeat.engine.media.TempFiles.file("title", ".png");
+            cards.add(png);
+            TitleCard.write(o.titles().get(i).text(), frame.width(), frame.height(), png);
+        }
+    }
+
+    /** The picture and the sound written into {@code partial}, the sound made (and checked) as its kind wants. */
+    private void writePicture(List<ClipInfo> clips, double duration, Soundtrack sound, Path partial, FramePlan frame,
+                              Options o, List<Path> cards, Path dir, Progress progress, Cancellation cancel)
+            throws MediaException, ExportException, IOException {
+        if (sound instanceof Soundtrack.Live live && frame.copy()) {
+            // The picture is only copied: the sound is encoded in the same pass, and FFmpeg decodes
+            // what it encoded again (a loopback decoder) and hands it over to be checked as it goes.
+            boolean loopback = true;
+            Progress shown = progress;
+            while (true) {
+                List<String> args = arguments(clips, duration, null, live, partial, frame, o, cards);
+                if (loopback) {
+                    args.addAll(LOOPBACK_CHECK);
+                }
+                LoudnessCheck.Reading[] heard = new LoudnessCheck.Reading[1];
+                FfmpegRunner.Result r = runner.run(Ffmpeg.Tool.FFMPEG, args, live::feed,
+                        loopback ? in -> heard[0] = LoudnessCheck.measure(in) : null, duration, shown, cancel,
+                        STALL_SECONDS, List.of(partial));
+                if (r.exitCode() != 0) {
+                    Files.deleteIfExists(partial);
+                    if (loopback && r.stderrText().contains("'dec'")) {
+                        // an FFmpeg older than 7.0 (one the user chose): check the written file instead;
+                        // nothing was judged, so this does not count as a pass
+                        loopback = false;
+                        continue;
+                    }
+                    throw failure(r.stderrText(), dir);
+                }
+                SoundCheck.Verdict verdict = live.check().judge(loopback ? heard[0]
+                        : LoudnessCheck.measure(runner, partial, duration, cancel));
+                if (verdict.accepted()) {
+                    break;
+                }
+                shown = again(progress, verdict);
+            }
+        } else if (sound instanceof Soundtrack.Live live) {
+            // The picture is re-encoded: the sound is made and checked first, so a correction never
+            // costs a second video encode.
+            Path audio;
+            Progress shown = Progress.none();
+            SoundCheck.Verdict verdict;
+            do {
+                audio = live.encode(shown, cancel);
+                verdict = live.check().judge(LoudnessCheck.measure(runner, audio, duration, cancel));
+                shown = again(progress, verdict);
+            } while (!verdict.accepted());
+            progress.redo("");
+            write(arguments(clips, duration, audio, Soundtrack.encoded(audio), partial, frame, o, cards), duration,
+                    partial, dir, progress, cancel);
+        } else {
+            Path audio = ((Soundtrack.Encoded) sound).aac();
+            write(arguments(clips, duration, audio, sound, partial, frame, o, cards), duration, partial, dir, progress, cancel);
+        }
+    }
+
+    /** The clip as read from another file holding its picture (the joined one). */
+    private static ClipInfo withPath(ClipInfo c, Path path) {
+        return new ClipInfo(path, c.container(), c.durationSec(), c.videoCodec(), c.width(), c.height(), c.rotation(),
+                c.fps(), c.nominalFps(), c.variableFrameRate(), c.frameCount(), c.hasAudio(), c.audioCodec(),
+                c.audioSampleRate(), c.audioChannels(), c.pixelFormat(), c.videoStreamSec(), c.audioStreamSec());
+    }
+
+    /** Progress of one step shown as the part [from, to] of the whole. */
+    private static Progress part(Progress whole, double from, double to) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, double speed) {
+                whole.update(from + (to - from) * fraction, speed);
+            }
+
+            @Override
+            public void redo(String why) {
+                whole.redo(why);
+            }
+        };
     }
 
     private void write(List<String> args, double duration, Path partial, Path dir, Progress progress, Cancellation cancel)
@@ -264,8 +386,8 @@ public final class VideoExporter {
             }
             for (int i = 0; i < cards.size(); i++) {
                 TitleCard.Title t = o.titles().get(i);
-                graph.append(";[v").append(i).append("][").append(audio + 1 + i).append(":v]overlay=0:0:shortest=1:enable='between(t,")
-                        .append(num(t.startSec())).append(',').append(num(t.startSec() + t.durationSec())).append(")'[v")
+                graph.append(";[v").append(i).append("][").append(audio + 1 + i).append(":v]overlay=0:0:shortest=1:enable='gte(t,")
+                        .append(num(t.startSec())).append(")*lt(t,").append(num(t.startSec() + t.durationSec())).append(")'[v")
                         .append(i + 1).append(']');
             }
             a.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v" + cards.size() + "]", "-map", audio + ":a:0",
@@ -301,6 +423,17 @@ public final class VideoExporter {
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(VideoExporter::deleteQuietly);
+        } catch (IOException ignored) {
+            // a leftover working folder is swept at the next start
         }
     }
 

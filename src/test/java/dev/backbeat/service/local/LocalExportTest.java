@@ -142,7 +142,7 @@ class LocalExportTest {
         chat("make it vertical");
         Path out = dir.resolve("vertical.mp4");
         ExportResult r = export(out, null, null);
-        assertTrue(r.details().startsWith("re-encoded"), r.details());
+        assertTrue(r.details().startsWith("full re-encode: ") && r.details().contains("reframed to 9:16"), r.details());
         String probe = Media.probe(out);
         assertEquals(1080, Media.number(probe, "width"));
         assertEquals(1920, Media.number(probe, "height"));
