@@ -387,9 +387,13 @@ public final class LocalBackend implements Backend {
         if (!photos.any(clips)) {
             return;
         }
-        List<ClipInfo> n = photos.nominal(clips, brief.brief(1, lastBpm).mood(), lastBpm);
+        photosReadAs(photos.nominal(clips, brief.brief(1, lastBpm).mood(), lastBpm));
+    }
+
+    /** The clips with their photos at new holds, each photo read again at its hold and the profile joined again. */
+    private void photosReadAs(List<ClipInfo> held) {
         clips.clear();
-        clips.addAll(n);
+        clips.addAll(held);
         for (int i = 0; i < clips.size(); i++) {
             if (PhotoTrack.isPhoto(clips.get(i))) {
                 profiles.set(i, photos.profile(clips.get(i)));
@@ -838,19 +842,9 @@ public final class LocalBackend implements Backend {
                     add(Path.of(found.get(i).path()), true, progress, cancel, i, found.size(), false);
                     fingerprints.put(clips.get(clips.size() - 1), found.get(i));
                 }
-                brief = content.brief().copy();
                 if (photos.any(clips) && found.size() == clips.size()) {
                     // the photos read at the holds the music was composed for, as when the project was saved
-                    List<Double> holds = found.stream().map(ProjectFile.Clip::heldSec).toList();
-                    List<ClipInfo> held = photos.held(clips, holds);
-                    clips.clear();
-                    clips.addAll(held);
-                    for (int i = 0; i < clips.size(); i++) {
-                        if (PhotoTrack.isPhoto(clips.get(i))) {
-                            profiles.set(i, photos.profile(clips.get(i)));
-                        }
-                    }
-                    profile = ProfileJoiner.join(profiles);
+                    photosReadAs(photos.held(clips, found.stream().map(ProjectFile.Clip::heldSec).toList()));
                 }
                 List<String> notes = new ArrayList<>();
                 if (content.song() != null && changed(content.song()).isPresent()) {
