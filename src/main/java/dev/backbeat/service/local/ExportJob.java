@@ -100,13 +100,13 @@ final class ExportJob {
             progress.accept(new ExportProgress("Done", 1, 0));
             return new ExportResult(file, details);
         } catch (MediaException e) {
-            throw LocalBackend.map(e);
+            throw LocalSession.map(e);
         } catch (ExportException e) {
             throw new BackendException(BackendException.Kind.OUTPUT, e.getMessage(), e);
         } catch (IOException e) {
             throw new BackendException(BackendException.Kind.OUTPUT, "Backbeat could not write its working files: " + e.getMessage(), e);
         } finally {
-            LocalBackend.deleteTree(work);
+            LocalSession.deleteTree(work);
         }
     }
 }

@@ -119,7 +119,7 @@ final class FfmpegPictures implements PreviewPictures {
                 if (cancel.isCancelled()) {
                     return null;
                 }
-                throw LocalBackend.map(e);
+                throw LocalSession.map(e);
             }
         }
 

@@ -135,7 +135,7 @@ public final class Rehearsal {
             if (backend != null) {
                 backend.close();
             }
-            LocalBackend.deleteTree(folder);
+            LocalSession.deleteTree(folder);
         }
     }
 

@@ -98,7 +98,7 @@ final class SessionBrief {
         if (first == null) {
             first = snapshot();
         }
-        if (edits.stream().anyMatch(LocalBackend::changesTheMusic) && edits.stream().noneMatch(e -> e instanceof MusicEdit.Revert)) {
+        if (edits.stream().anyMatch(MusicDirection::changesTheMusic) && edits.stream().noneMatch(e -> e instanceof MusicEdit.Revert)) {
             earlier.push(snapshot());
         }
         for (MusicEdit e : edits) {

@@ -130,7 +130,7 @@ final class VariationMaker {
             cancel.cancel();
             Throwable cause = e.getCause();
             if (cause instanceof MediaException me) {
-                throw LocalBackend.map(me);
+                throw LocalSession.map(me);
             }
             throw new BackendException(BackendException.Kind.INTERNAL,
                     "A variation could not be composed: " + cause.getMessage(), cause);
