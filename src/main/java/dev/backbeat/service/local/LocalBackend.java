@@ -18,7 +18,6 @@ import dev.backbeat.service.SessionState;
 import dev.backbeat.service.preview.TimelineEdit;
 import dev.backbeat.service.preview.Variation;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import static dev.backbeat.service.local.LocalSession.cancellation;
-import static dev.backbeat.service.local.LocalSession.map;
 
 /**
  * The offline back end: the clip is read, scored and exported on this computer by the local
@@ -35,7 +33,7 @@ import static dev.backbeat.service.local.LocalSession.map;
  *
  * <p>A facade: the session's state and job queue are a {@link LocalSession}; what turns files into
  * clips is {@link ClipIntake}, what the user asks of the music {@link MusicDirection}, projects
- * {@link SessionProject}, exports {@link ExportJob} and {@link BatchRun}.
+ * {@link SessionProject}, the player's result {@link SessionPreview}, exports {@link ExportJob} and {@link BatchRun}.
  */
 public final class LocalBackend implements Backend {
 
@@ -49,8 +47,8 @@ public final class LocalBackend implements Backend {
     private final ClipIntake intake;
     private final MusicDirection direction;
     private final SessionProject project;
+    private final SessionPreview player;
     private final dev.backbeat.service.preview.PreviewPictures pictures;
-    private dev.backbeat.service.preview.ScoredPreview preview;
 
     public LocalBackend(RunnerSource ffmpeg) {
         this(ffmpeg, false);
@@ -61,7 +59,8 @@ public final class LocalBackend implements Backend {
         this.intake = new ClipIntake(session);
         this.direction = new MusicDirection(session);
         this.project = new SessionProject(session, intake);
-        this.pictures = new FfmpegPictures(ffmpeg, this::photoLooks);
+        this.player = new SessionPreview(session);
+        this.pictures = new FfmpegPictures(ffmpeg, player::photoLooks);
     }
 
     @Override
@@ -132,47 +131,9 @@ public final class LocalBackend implements Backend {
         direction.chat(message, events, cancel);
     }
 
-    /**
-     * The current result for the player: made on demand once per change (the music is already
-     * rendered; the mix is made as it is read, after one pass for the export's loudness gain).
-     */
     @Override
     public Optional<dev.backbeat.service.preview.ScoredPreview> preview() throws BackendException {
-        synchronized (session) {
-            LocalSession s = session;
-            if (s.clips.isEmpty() || s.music == null) {
-                return Optional.empty();
-            }
-            if (preview != null && preview.revision() == s.revision) {
-                return Optional.of(preview);
-            }
-            try {
-                preview = PreviewBuilder.build(s.revision, preview, s.clips, s.thumbnails, s::clipSounds, s.profile, s.music,
-                        s.brief.mix(!s.profile.speech().isEmpty(), PreviewBuilder.LOUDNESS_LUFS),
-                        s.brief.musicPercent(!s.profile.speech().isEmpty()), s.brief.titles());
-                return Optional.of(preview);
-            } catch (MediaException e) {
-                throw map(e);
-            } catch (IOException e) {
-                throw new BackendException(BackendException.Kind.INTERNAL, "The clip's sound could not be read for the preview: "
-                        + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** How the export would draw the photos now, for the player (the export's frame, fit and zoom). */
-    private FfmpegPictures.Drawn photoLooks() {
-        synchronized (session) {
-            LocalSession s = session;
-            if (s.clips.isEmpty() || !s.photos.any(s.clips)) {
-                return FfmpegPictures.Drawn.NONE;
-            }
-            int[] frame = dev.backbeat.engine.mix.FramePlan.size(
-                    dev.backbeat.engine.mix.FramePlan.resolveAspect(s.brief.aspect(), s.clips.get(0)));
-            dev.backbeat.engine.photo.StillFit fit = s.brief.fit() == dev.backbeat.engine.mix.FramePlan.Fit.CROP
-                    ? dev.backbeat.engine.photo.StillFit.CROP : dev.backbeat.engine.photo.StillFit.BLUR;
-            return new FfmpegPictures.Drawn(s.photos.looks(s.clips, s.brief.photos().zoom(), fit), frame[0], frame[1]);
-        }
+        return player.preview();
     }
 
     @Override
